@@ -1,0 +1,77 @@
+//! Every word the app shows, compiled from `content/<lang>/*.toml` by build.rs.
+//!
+//! A missing key, an empty string or a placeholder that differs from English
+//! fails the build; at run time the text is plain `&'static str`.
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// A crisis line shown on the "Get help now" page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Helpline {
+    pub name: &'static str,
+    /// The number as people write it, e.g. "1-800-891-4416".
+    pub number: Option<&'static str>,
+    /// Digits for a `tel:` link.
+    pub tel: Option<&'static str>,
+    pub when: &'static str,
+    pub note: &'static str,
+}
+
+/// The text for a language tag such as `en-IN`, falling back to English.
+pub fn for_language(tag: &str) -> &'static Text {
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    LANGUAGES
+        .iter()
+        .copied()
+        .find(|t| t.lang == tag || t.lang == primary)
+        .unwrap_or(&EN)
+}
+
+/// Fills `{name}` placeholders in a template.
+///
+/// Unknown placeholders are left as they are, so a mistake shows up on screen
+/// rather than silently dropping words.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_is_the_fallback() {
+        assert_eq!(for_language("zz").lang, "en");
+        assert_eq!(for_language("en-IN").lang, "en");
+    }
+
+    #[test]
+    fn fill_replaces_every_named_placeholder() {
+        assert_eq!(fill("Call {n} or {n}", &[("n", "112")]), "Call 112 or 112");
+        assert_eq!(fill("{a} {b}", &[("a", "x")]), "x {b}");
+    }
+
+    #[test]
+    fn india_comes_first_with_tap_to_call_numbers() {
+        let first = EN.helplines[0];
+        assert!(first.name.contains("Tele-MANAS"));
+        assert_eq!(first.tel, Some("14416"));
+        assert!(EN
+            .helplines
+            .iter()
+            .any(|h| h.tel == Some("18008914416")));
+        assert!(EN.helplines.iter().any(|h| h.tel == Some("112")));
+    }
+
+    #[test]
+    fn every_setback_has_a_label_and_a_kind_word() {
+        for s in crate::domain::profile::Setback::ALL {
+            assert!(!s.label(&EN).is_empty());
+            assert!(!s.encouragement(&EN).is_empty());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Plain-Rust records and rules. Nothing here knows about Leptos, web-sys or
+//! local storage: every type is serialisable and tested with `cargo test`.
+//!
+//! Each stored record has a *kind* (the folder-like first half of its storage
+//! key). [`validate`] is how the store asks whether a body read from storage or
+//! a backup really is a record of that kind.
+
+pub mod profile;
+pub mod time;
+
+use serde::de::DeserializeOwned;
+
+/// A type that is stored as one document per id under a fixed kind.
+pub trait Record: serde::Serialize + DeserializeOwned {
+    /// The storage kind, e.g. `"profile"`. Lower case, digits and `_` only.
+    const KIND: &'static str;
+}
+
+/// Checks that `body` is a valid record of `kind`.
+///
+/// Unknown kinds are accepted and kept untouched, so that data written by a
+/// sibling tab running a slightly newer build is never thrown away.
+pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
+    fn check<T: Record>(body: &serde_json::Value) -> Result<(), String> {
+        T::deserialize(body).map(|_| ()).map_err(|e| e.to_string())
+    }
+    match kind {
+        profile::Profile::KIND => check::<profile::Profile>(body),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn validate_accepts_good_and_refuses_bad_profiles() {
+        assert!(validate("profile", &json!({"welcomed": true, "setback": "job"})).is_ok());
+        assert!(validate("profile", &json!({"welcomed": "yes"})).is_err());
+        assert!(validate("profile", &json!({"setback": "<script>"})).is_err());
+        assert!(validate("profile", &json!([1, 2])).is_err());
+    }
+
+    #[test]
+    fn unknown_kinds_are_kept() {
+        assert!(validate("future_exercise", &json!({"anything": 1})).is_ok());
+    }
+}

@@ -1,0 +1,220 @@
+//! The versioned shape of every stored document and the migrations between
+//! versions.
+//!
+//! A stored document is JSON: `{"v": <schema version>, "saved": <RFC 3339>,
+//! "body": <the record>}`. On load, a document older than [`CURRENT`] is run
+//! through [`MIGRATIONS`] in order; a newer one is refused (an older app must
+//! never overwrite data it does not understand).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::time::Timestamp;
+
+/// The schema version this build writes.
+pub const CURRENT: u32 = 1;
+
+/// One step from version `to - 1` to version `to`.
+pub struct Migration {
+    /// The version this step produces.
+    pub to: u32,
+    /// Rewrites one record's body; gets the record's kind.
+    pub run: fn(kind: &str, body: Value) -> Result<Value, String>,
+}
+
+/// Every migration ever released, oldest first. Version 1 is the first
+/// released schema, so there are none yet. Add a step here *and* a fixture in
+/// `tests/fixtures/v<N>/` whenever a record's shape changes.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// A stored document, after parsing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Schema version the body is written in.
+    pub v: u32,
+    /// When the record was last saved, with the local offset.
+    pub saved: Timestamp,
+    /// The record itself.
+    pub body: Value,
+}
+
+/// Why a stored or imported document could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocProblem {
+    /// Not JSON, or not a `{v, saved, body}` document.
+    Damaged(String),
+    /// Written by a newer Groundwork (schema version given).
+    TooNew(u32),
+    /// A migration step failed.
+    MigrationFailed { to: u32, reason: String },
+    /// The body is not a valid record of its kind.
+    Invalid(String),
+}
+
+impl std::fmt::Display for DocProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Damaged(why) => write!(f, "damaged: {why}"),
+            Self::TooNew(v) => write!(f, "written by a newer version (schema {v})"),
+            Self::MigrationFailed { to, reason } => {
+                write!(f, "could not be upgraded to schema {to}: {reason}")
+            }
+            Self::Invalid(why) => write!(f, "not a valid record: {why}"),
+        }
+    }
+}
+
+/// Parses stored text into a document at the current version.
+///
+/// `validate` checks the upgraded body against its record type.
+pub fn read(
+    kind: &str,
+    raw: &str,
+    migrations: &[Migration],
+    validate: impl Fn(&str, &Value) -> Result<(), String>,
+) -> Result<Document, DocProblem> {
+    let doc: Document =
+        serde_json::from_str(raw).map_err(|e| DocProblem::Damaged(e.to_string()))?;
+    let doc = upgrade(kind, doc, migrations)?;
+    validate(kind, &doc.body).map_err(DocProblem::Invalid)?;
+    Ok(doc)
+}
+
+/// Runs every migration after `doc.v`, up to [`CURRENT`] (or the last step in
+/// `migrations`, for tests).
+pub fn upgrade(
+    kind: &str,
+    mut doc: Document,
+    migrations: &[Migration],
+) -> Result<Document, DocProblem> {
+    let target = migrations.last().map_or(CURRENT, |m| m.to.max(CURRENT));
+    if doc.v == 0 {
+        return Err(DocProblem::Damaged("schema version 0".into()));
+    }
+    if doc.v > target {
+        return Err(DocProblem::TooNew(doc.v));
+    }
+    let start = doc.v;
+    for step in migrations.iter().filter(|m| m.to > start) {
+        if step.to != doc.v + 1 {
+            return Err(DocProblem::MigrationFailed {
+                to: step.to,
+                reason: format!("no step from schema {}", doc.v),
+            });
+        }
+        doc.body = (step.run)(kind, doc.body).map_err(|reason| DocProblem::MigrationFailed {
+            to: step.to,
+            reason,
+        })?;
+        doc.v = step.to;
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ok(_: &str, _: &Value) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn rename_name_to_nickname(kind: &str, mut body: Value) -> Result<Value, String> {
+        if kind == "person" {
+            let obj = body.as_object_mut().ok_or("not an object")?;
+            if let Some(name) = obj.remove("name") {
+                obj.insert("nickname".into(), name);
+            }
+        }
+        Ok(body)
+    }
+
+    fn add_tags(_: &str, mut body: Value) -> Result<Value, String> {
+        body["tags"] = json!([]);
+        Ok(body)
+    }
+
+    fn always_fails(_: &str, _: Value) -> Result<Value, String> {
+        Err("boom".into())
+    }
+
+    const STEPS: &[Migration] = &[
+        Migration {
+            to: 2,
+            run: rename_name_to_nickname,
+        },
+        Migration { to: 3, run: add_tags },
+    ];
+
+    #[test]
+    fn released_migrations_are_a_gapless_chain_to_current() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.to, i as u32 + 2);
+        }
+        assert_eq!(MIGRATIONS.len() as u32, CURRENT - 1);
+    }
+
+    #[test]
+    fn current_documents_pass_through() {
+        let raw = r#"{"v":1,"saved":"2026-11-28T10:00:00+05:30","body":{"a":1}}"#;
+        let doc = read("x", raw, MIGRATIONS, ok).unwrap();
+        assert_eq!(doc.body, json!({"a": 1}));
+        assert_eq!(doc.v, CURRENT);
+    }
+
+    #[test]
+    fn old_documents_run_every_step_in_order() {
+        let raw = r#"{"v":1,"saved":"2026-11-28T10:00:00+05:30","body":{"name":"Asha"}}"#;
+        let doc = read("person", raw, STEPS, ok).unwrap();
+        assert_eq!(doc.v, 3);
+        assert_eq!(doc.body, json!({"nickname": "Asha", "tags": []}));
+        let mid = r#"{"v":2,"saved":"2026-11-28T10:00:00+05:30","body":{"nickname":"A"}}"#;
+        assert_eq!(
+            read("person", mid, STEPS, ok).unwrap().body,
+            json!({"nickname": "A", "tags": []})
+        );
+    }
+
+    #[test]
+    fn newer_documents_are_refused_not_rewritten() {
+        let raw = r#"{"v":9,"saved":"2026-11-28T10:00:00+05:30","body":{}}"#;
+        assert_eq!(read("x", raw, MIGRATIONS, ok), Err(DocProblem::TooNew(9)));
+    }
+
+    #[test]
+    fn damage_is_reported_not_panicked() {
+        for raw in [
+            "",
+            "{",
+            "null",
+            "[]",
+            r#"{"v":1}"#,
+            r#"{"v":"1","saved":"2026-11-28T10:00:00Z","body":{}}"#,
+            r#"{"v":1,"saved":"yesterday","body":{}}"#,
+            r#"{"v":0,"saved":"2026-11-28T10:00:00Z","body":{}}"#,
+            r#"{"v":1,"saved":"2026-11-28T10:00:00Z","body":{},"extra":1}"#,
+        ] {
+            assert!(
+                matches!(read("x", raw, MIGRATIONS, ok), Err(DocProblem::Damaged(_))),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn failed_steps_and_invalid_bodies_are_named() {
+        let raw = r#"{"v":1,"saved":"2026-11-28T10:00:00Z","body":{}}"#;
+        let failing = [Migration {
+            to: 2,
+            run: always_fails,
+        }];
+        assert!(matches!(
+            read("x", raw, &failing, ok),
+            Err(DocProblem::MigrationFailed { to: 2, .. })
+        ));
+        let invalid = read("x", raw, MIGRATIONS, |_, _| Err("nope".into()));
+        assert_eq!(invalid, Err(DocProblem::Invalid("nope".into())));
+    }
+}

@@ -1,0 +1,482 @@
+//! The store end to end, natively: layout, faults, set-aside values, upgrades,
+//! backups. Browser storage is rehearsed with `MemoryBackend`.
+
+use groundwork::domain::profile::{Profile, Setback};
+use groundwork::domain::time::{parse, Timestamp};
+use groundwork::store::backup::{self, ImportError, ImportMode};
+use groundwork::store::{schema, Backend, BackendError, Health, MemoryBackend, Store, StoreError};
+
+fn at(s: &str) -> Timestamp {
+    parse(s).unwrap()
+}
+
+fn now() -> Timestamp {
+    at("2026-11-28T21:30:00+05:30")
+}
+
+fn profile(setback: Option<Setback>) -> Profile {
+    let mut p = Profile::default();
+    p.welcome(setback, at("2026-11-28T21:00:00+05:30"));
+    p
+}
+
+fn store_with_profile() -> Store<MemoryBackend> {
+    let mut store = Store::open(MemoryBackend::new());
+    store
+        .put(Profile::ID, &profile(Some(Setback::Job)), now())
+        .unwrap();
+    store
+}
+
+#[test]
+fn a_saved_record_survives_reopening() {
+    let store = store_with_profile();
+    let backend = store.backend().clone();
+    let reopened = Store::open(backend);
+    assert_eq!(
+        reopened.get::<Profile>(Profile::ID),
+        Some(profile(Some(Setback::Job)))
+    );
+    assert_eq!(reopened.health(), &Health::Saved);
+}
+
+#[test]
+fn each_record_has_its_own_key_with_a_schema_version() {
+    let store = store_with_profile();
+    let keys = store.backend().keys().unwrap();
+    assert_eq!(keys, vec!["gw:profile/me".to_string()]);
+    let raw = store.backend().get("gw:profile/me").unwrap().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(json["v"], schema::CURRENT);
+    assert_eq!(json["saved"], "2026-11-28T21:30:00+05:30");
+}
+
+#[test]
+fn saving_one_record_writes_only_that_record() {
+    // A backend that counts the bytes written per call.
+    #[derive(Default)]
+    struct Counting(MemoryBackend, Vec<String>);
+    impl Backend for Counting {
+        fn get(&self, k: &str) -> Result<Option<String>, BackendError> {
+            self.0.get(k)
+        }
+        fn set(&mut self, k: &str, v: &str) -> Result<(), BackendError> {
+            self.1.push(k.to_string());
+            self.0.set(k, v)
+        }
+        fn remove(&mut self, k: &str) -> Result<(), BackendError> {
+            self.0.remove(k)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.0.keys()
+        }
+    }
+    let mut inner = MemoryBackend::new();
+    for i in 0..500 {
+        inner
+            .set(
+                &format!("gw:future_note/{i}"),
+                r#"{"v":1,"saved":"2026-01-01T00:00:00Z","body":{"text":"an old entry"}}"#,
+            )
+            .unwrap();
+    }
+    let mut store = Store::open(Counting(inner, Vec::new()));
+    store.put(Profile::ID, &profile(None), now()).unwrap();
+    assert_eq!(store.backend().1, vec!["gw:profile/me".to_string()]);
+}
+
+#[test]
+fn damaged_values_are_set_aside_not_deleted() {
+    let mut backend = MemoryBackend::new();
+    backend.set("gw:profile/me", "{not json").unwrap();
+    backend
+        .set(
+            "gw:other/1",
+            r#"{"v":1,"saved":"2026-01-01T00:00:00Z","body":{"x":1}}"#,
+        )
+        .unwrap();
+    backend.set("unrelated", "left alone").unwrap();
+    let store = Store::open(backend);
+    assert_eq!(store.get::<Profile>(Profile::ID), None);
+    assert_eq!(store.counts().get("other"), Some(&1));
+    assert_eq!(store.set_aside().len(), 1);
+    assert_eq!(store.set_aside()[0].raw, "{not json");
+    assert_eq!(store.set_aside()[0].key, "gw:profile/me");
+    let keys = store.backend().keys().unwrap();
+    assert!(keys.contains(&"gw-aside:profile/me".to_string()));
+    assert!(!keys.contains(&"gw:profile/me".to_string()));
+    assert!(keys.contains(&"unrelated".to_string()));
+    // Reopening finds the set-aside value again, and does not duplicate it.
+    let again = Store::open(store.backend().clone());
+    assert_eq!(again.set_aside(), store.set_aside());
+}
+
+#[test]
+fn a_profile_of_the_wrong_shape_is_set_aside() {
+    let mut backend = MemoryBackend::new();
+    backend
+        .set(
+            "gw:profile/me",
+            r#"{"v":1,"saved":"2026-01-01T00:00:00Z","body":{"welcomed":"yes"}}"#,
+        )
+        .unwrap();
+    let store = Store::open(backend);
+    assert_eq!(store.get::<Profile>(Profile::ID), None);
+    assert_eq!(store.set_aside().len(), 1);
+    assert!(store.set_aside()[0].reason.contains("not a valid record"));
+}
+
+#[test]
+fn a_second_damaged_copy_does_not_overwrite_the_first() {
+    let mut backend = MemoryBackend::new();
+    backend
+        .set(
+            "gw-aside:profile/me",
+            r#"{"key":"gw:profile/me","raw":"first","reason":"r"}"#,
+        )
+        .unwrap();
+    backend.set("gw:profile/me", "second").unwrap();
+    let store = Store::open(backend);
+    let raws: Vec<_> = store.set_aside().iter().map(|a| a.raw.as_str()).collect();
+    assert!(raws.contains(&"first") && raws.contains(&"second"));
+}
+
+#[test]
+fn data_from_a_newer_version_is_left_untouched() {
+    let newer = r#"{"v":99,"saved":"2026-01-01T00:00:00Z","body":{"shape":"unknown"}}"#;
+    let mut backend = MemoryBackend::new();
+    backend.set("gw:profile/me", newer).unwrap();
+    let mut store = Store::open(backend);
+    assert_eq!(store.newer_count(), 1);
+    assert_eq!(
+        store.put(Profile::ID, &profile(None), now()),
+        Err(StoreError::NewerVersionHere("profile/me".into()))
+    );
+    assert_eq!(
+        store.backend().get("gw:profile/me").unwrap().unwrap(),
+        newer
+    );
+    // Exported, so it is never lost.
+    assert_eq!(store.export(now()).set_aside[0].raw, newer);
+}
+
+#[test]
+fn a_full_storage_keeps_changes_in_memory_and_catches_up_later() {
+    let mut store = Store::open(MemoryBackend::new());
+    store.backend_mut().quota = Some(10);
+    store
+        .put(Profile::ID, &profile(Some(Setback::Exam)), now())
+        .unwrap();
+    assert!(matches!(
+        store.health(),
+        Health::Failing {
+            problem: BackendError::Full,
+            pending: 1
+        }
+    ));
+    // Still readable in this session.
+    assert_eq!(
+        store.get::<Profile>(Profile::ID).unwrap().setback,
+        Some(Setback::Exam)
+    );
+    assert_eq!(store.backend().get("gw:profile/me").unwrap(), None);
+    // Space is freed; the next write brings storage up to date.
+    store.backend_mut().quota = None;
+    store
+        .put(Profile::ID, &profile(Some(Setback::Job)), now())
+        .unwrap();
+    assert_eq!(store.health(), &Health::Saved);
+    let reopened = Store::open(store.backend().clone());
+    assert_eq!(
+        reopened.get::<Profile>(Profile::ID).unwrap().setback,
+        Some(Setback::Job)
+    );
+}
+
+#[test]
+fn unavailable_storage_still_works_for_the_session() {
+    let mut store = Store::open(MemoryBackend::volatile());
+    assert_eq!(store.health(), &Health::Unavailable);
+    store.put(Profile::ID, &profile(None), now()).unwrap();
+    assert!(store.get::<Profile>(Profile::ID).is_some());
+    assert_eq!(store.health(), &Health::Unavailable);
+
+    let mut broken = MemoryBackend::new();
+    broken.broken = true;
+    let store = Store::open(broken);
+    assert_eq!(store.health(), &Health::Unavailable);
+}
+
+#[test]
+fn delete_everything_removes_only_groundwork_keys() {
+    let mut store = store_with_profile();
+    store
+        .backend_mut()
+        .set("gw-aside:x/1", "kept until now")
+        .unwrap();
+    store.backend_mut().set("someone-else", "mine").unwrap();
+    store.delete_everything().unwrap();
+    assert!(store.is_empty());
+    assert_eq!(
+        store.backend().keys().unwrap(),
+        vec!["someone-else".to_string()]
+    );
+}
+
+#[test]
+fn every_released_schema_version_has_fixtures_that_load() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for version in 1..=schema::CURRENT {
+        let folder = dir.join(format!("v{version}"));
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap_or_else(|_| panic!("missing fixtures for schema v{version}: {folder:?}"))
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "no fixtures in {folder:?}");
+        for file in files {
+            let raw = std::fs::read_to_string(&file).unwrap();
+            let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+            let kind = stem.split('-').next().unwrap();
+            let mut backend = MemoryBackend::new();
+            backend.set(&format!("gw:{kind}/fixture"), &raw).unwrap();
+            let store = Store::open(backend);
+            assert!(
+                store.set_aside().is_empty(),
+                "{file:?}: {:?}",
+                store.set_aside()
+            );
+            let doc = &store.documents()[&format!("{kind}/fixture")];
+            assert_eq!(doc.v, schema::CURRENT, "{file:?}");
+            // Nothing lost: every field of the old body is still there.
+            let old: serde_json::Value = serde_json::from_str(&raw).unwrap();
+            if version == schema::CURRENT {
+                assert_eq!(doc.body, old["body"], "{file:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_profile_fixture_reads_as_a_profile() {
+    let raw = include_str!("fixtures/v1/profile.json");
+    let mut backend = MemoryBackend::new();
+    backend.set("gw:profile/me", raw).unwrap();
+    let store = Store::open(backend);
+    let p = store.get::<Profile>(Profile::ID).unwrap();
+    assert_eq!(p.setback, Some(Setback::Exam));
+    assert_eq!(p.welcomed_at, Some(at("2026-11-28T21:29:40+05:30")));
+}
+
+// ---------- backups ----------
+
+#[test]
+fn export_then_import_into_an_empty_store_restores_everything() {
+    let mut store = store_with_profile();
+    store.backend_mut().set("gw:profile/broken", "x").unwrap();
+    let store = Store::open(store.backend().clone());
+    let file = store.export(now()).to_json();
+
+    let mut fresh = Store::open(MemoryBackend::new());
+    let valid = backup::parse(&file, now()).unwrap();
+    assert_eq!(valid.counts().get("profile"), Some(&1));
+    let summary = fresh.import(valid, ImportMode::Replace).unwrap();
+    assert_eq!(summary.added, 1);
+    assert_eq!(
+        fresh.get::<Profile>(Profile::ID),
+        store.get::<Profile>(Profile::ID)
+    );
+    assert_eq!(fresh.set_aside(), store.set_aside());
+    // And it is really in storage.
+    let reopened = Store::open(fresh.backend().clone());
+    assert_eq!(
+        reopened.get::<Profile>(Profile::ID),
+        store.get::<Profile>(Profile::ID)
+    );
+    assert_eq!(reopened.set_aside().len(), 1);
+}
+
+#[test]
+fn merge_keeps_the_newer_copy_and_replace_takes_the_file() {
+    let mut mine = Store::open(MemoryBackend::new());
+    mine.put(
+        Profile::ID,
+        &profile(Some(Setback::Job)),
+        at("2026-11-28T12:00:00Z"),
+    )
+    .unwrap();
+    let mut theirs = Store::open(MemoryBackend::new());
+    theirs
+        .put(
+            Profile::ID,
+            &profile(Some(Setback::Exam)),
+            at("2026-11-27T12:00:00Z"),
+        )
+        .unwrap();
+    let older_file = theirs.export(now()).to_json();
+
+    let s = mine
+        .import(
+            backup::parse(&older_file, now()).unwrap(),
+            ImportMode::Merge,
+        )
+        .unwrap();
+    assert_eq!(s.kept, 1);
+    assert_eq!(
+        mine.get::<Profile>(Profile::ID).unwrap().setback,
+        Some(Setback::Job)
+    );
+
+    let s = mine
+        .import(
+            backup::parse(&older_file, now()).unwrap(),
+            ImportMode::Replace,
+        )
+        .unwrap();
+    assert_eq!(s.updated, 1);
+    assert_eq!(
+        mine.get::<Profile>(Profile::ID).unwrap().setback,
+        Some(Setback::Exam)
+    );
+}
+
+#[test]
+fn replace_removes_records_the_file_does_not_have() {
+    let mut mine = store_with_profile();
+    let empty = Store::open(MemoryBackend::new()).export(now()).to_json();
+    let s = mine
+        .import(backup::parse(&empty, now()).unwrap(), ImportMode::Replace)
+        .unwrap();
+    assert_eq!(s.removed, 1);
+    assert!(mine.get::<Profile>(Profile::ID).is_none());
+    assert!(mine.backend().keys().unwrap().is_empty());
+}
+
+#[test]
+fn a_failed_import_write_rolls_everything_back() {
+    let mut source = Store::open(MemoryBackend::new());
+    source
+        .put(Profile::ID, &profile(Some(Setback::Exam)), now())
+        .unwrap();
+    for i in 0..5 {
+        source
+            .backend_mut()
+            .set(
+                &format!("gw:note/{i}"),
+                r#"{"v":1,"saved":"2026-01-01T00:00:00Z","body":{"t":"some words here"}}"#,
+            )
+            .unwrap();
+    }
+    let file = Store::open(source.backend().clone())
+        .export(now())
+        .to_json();
+
+    let mut mine = store_with_profile();
+    let before = mine.backend().clone();
+    mine.backend_mut().quota = Some(mine.backend().used() + 150);
+    let result = mine.import(backup::parse(&file, now()).unwrap(), ImportMode::Replace);
+    assert_eq!(result, Err(StoreError::Write(BackendError::Full)));
+    assert_eq!(mine.backend().keys().unwrap(), before.keys().unwrap());
+    assert_eq!(
+        mine.backend().get("gw:profile/me").unwrap(),
+        before.get("gw:profile/me").unwrap()
+    );
+    assert_eq!(
+        mine.get::<Profile>(Profile::ID).unwrap().setback,
+        Some(Setback::Job)
+    );
+}
+
+fn refused(text: &str) -> ImportError {
+    backup::parse(text, now()).expect_err(text.get(..60).unwrap_or(text))
+}
+
+#[test]
+fn bad_files_are_refused_with_a_reason() {
+    assert!(matches!(refused(""), ImportError::NotJson(_)));
+    assert!(matches!(
+        refused("PK\u{3}\u{4} zip"),
+        ImportError::NotJson(_)
+    ));
+    assert_eq!(refused(r#"{"hello":"world"}"#), ImportError::NotABackup);
+    assert_eq!(refused("[1,2,3]"), ImportError::NotABackup);
+    assert_eq!(
+        refused(r#"{"groundwork_backup":7}"#),
+        ImportError::NewerFormat { format: 7 }
+    );
+    assert!(matches!(
+        refused(r#"{"groundwork_backup":"1"}"#),
+        ImportError::WrongShape(_)
+    ));
+    assert!(matches!(
+        refused(
+            r#"{"groundwork_backup":1,"exported_at":"2026-11-28T10:00:00Z","schema":1,"records":{}}"#
+        ),
+        ImportError::WrongShape(_)
+    ));
+}
+
+fn file_with(record: &str) -> String {
+    format!(
+        r#"{{"groundwork_backup":1,"exported_at":"2026-11-28T10:00:00Z","schema":1,"records":[{record}]}}"#
+    )
+}
+
+#[test]
+fn bad_records_refuse_the_whole_file() {
+    let cases = [
+        r#"{"key":"../etc","v":1,"saved":"2026-11-28T10:00:00Z","body":{}}"#,
+        r#"{"key":"profile/me","v":1,"saved":"2126-11-28T10:00:00Z","body":{}}"#,
+        r#"{"key":"profile/me","v":42,"saved":"2026-11-28T10:00:00Z","body":{}}"#,
+        r#"{"key":"profile/me","v":1,"saved":"2026-11-28T10:00:00Z","body":{"setback":"<img src=x onerror=alert(1)>"}}"#,
+    ];
+    for record in cases {
+        assert!(
+            matches!(refused(&file_with(record)), ImportError::BadRecord { .. }),
+            "{record}"
+        );
+    }
+    let twice = format!(
+        "{},{}",
+        r#"{"key":"profile/me","v":1,"saved":"2026-11-28T10:00:00Z","body":{}}"#,
+        r#"{"key":"profile/me","v":1,"saved":"2026-11-28T11:00:00Z","body":{}}"#
+    );
+    assert_eq!(
+        refused(&file_with(&twice)),
+        ImportError::Duplicate("profile/me".into())
+    );
+}
+
+#[test]
+fn huge_and_deeply_nested_files_are_refused_without_crashing() {
+    let huge = " ".repeat(backup::MAX_BYTES + 1);
+    assert!(matches!(refused(&huge), ImportError::TooLarge { .. }));
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(refused(&deep), ImportError::NotJson(_)));
+    let deep_body = file_with(&format!(
+        r#"{{"key":"note/1","v":1,"saved":"2026-11-28T10:00:00Z","body":{}1{}}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    ));
+    assert!(matches!(refused(&deep_body), ImportError::NotJson(_)));
+}
+
+#[test]
+fn user_text_with_markup_survives_a_round_trip_as_text() {
+    // Text is data: the store never interprets it.
+    let mut store = Store::open(MemoryBackend::new());
+    store
+        .backend_mut()
+        .set(
+            "gw:note/1",
+            r#"{"v":1,"saved":"2026-01-01T00:00:00Z","body":{"text":"<script>alert(1)</script>"}}"#,
+        )
+        .unwrap();
+    let store = Store::open(store.backend().clone());
+    let file = store.export(now()).to_json();
+    let valid = backup::parse(&file, now()).unwrap();
+    assert_eq!(
+        valid.docs["note/1"].body["text"],
+        "<script>alert(1)</script>"
+    );
+}
