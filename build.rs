@@ -16,7 +16,7 @@ struct Lang {
     helplines: Vec<BTreeMap<String, String>>,
 }
 
-const HELPLINE_FIELDS: [&str; 5] = ["name", "number", "tel", "when", "note"];
+const HELPLINE_FIELDS: [&str; 6] = ["name", "number", "tel", "when", "note", "emergency"];
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("content");
@@ -123,6 +123,13 @@ fn read_helplines(file: &str, value: toml::Value) -> Vec<BTreeMap<String, String
             };
             let mut fields = BTreeMap::new();
             for (k, v) in t {
+                if k == "emergency" {
+                    let Some(b) = v.as_bool() else {
+                        fail(&format!("{file}: `emergency` must be true or false"));
+                    };
+                    fields.insert(k, b.to_string());
+                    continue;
+                }
                 let Some(s) = v.as_str() else {
                     fail(&format!("{file}: helpline field `{k}` must be a string"));
                 };
@@ -218,12 +225,13 @@ fn generate(langs: &[Lang]) -> String {
             };
             let _ = writeln!(
                 s,
-                "        Helpline {{ name: {:?}, number: {}, tel: {}, when: {:?}, note: {:?} }},",
+                "        Helpline {{ name: {:?}, number: {}, tel: {}, when: {:?}, note: {:?}, emergency: {} }},",
                 h["name"],
                 opt("number"),
                 opt("tel"),
                 h["when"],
-                h["note"]
+                h["note"],
+                h.get("emergency").map_or("false", |e| e.as_str())
             );
         }
         s.push_str("    ],\n");

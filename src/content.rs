@@ -15,11 +15,17 @@ pub struct Helpline {
     pub tel: Option<&'static str>,
     pub when: &'static str,
     pub note: &'static str,
+    /// The general emergency number, shown first as "in danger right now".
+    pub emergency: bool,
 }
 
 /// The text for a language tag such as `en-IN`, falling back to English.
 pub fn for_language(tag: &str) -> &'static Text {
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     LANGUAGES
         .iter()
         .copied()
@@ -39,9 +45,29 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A size for people: "820 bytes", "14 KB", "2.3 MB".
+pub fn human_size(bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} bytes")
+    } else if b < KB * KB {
+        format!("{:.0} KB", (b / KB).max(1.0))
+    } else {
+        format!("{:.1} MB", b / (KB * KB))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human_size(820), "820 bytes");
+        assert_eq!(human_size(14 * 1024 + 300), "14 KB");
+        assert_eq!(human_size(2_400_000), "2.3 MB");
+    }
 
     #[test]
     fn english_is_the_fallback() {
@@ -60,11 +86,11 @@ mod tests {
         let first = EN.helplines[0];
         assert!(first.name.contains("Tele-MANAS"));
         assert_eq!(first.tel, Some("14416"));
+        assert!(EN.helplines.iter().any(|h| h.tel == Some("18008914416")));
         assert!(EN
             .helplines
             .iter()
-            .any(|h| h.tel == Some("18008914416")));
-        assert!(EN.helplines.iter().any(|h| h.tel == Some("112")));
+            .any(|h| h.tel == Some("112") && h.emergency));
     }
 
     #[test]

@@ -106,7 +106,10 @@ mod tests {
         let mut p = Profile::default();
         let first = parse("2026-01-01T10:00:00+05:30").unwrap();
         p.welcome(Some(Setback::Exam), first);
-        p.welcome(Some(Setback::Job), parse("2026-02-01T10:00:00+05:30").unwrap());
+        p.welcome(
+            Some(Setback::Job),
+            parse("2026-02-01T10:00:00+05:30").unwrap(),
+        );
         assert_eq!(p.setback, Some(Setback::Job));
         assert_eq!(p.welcomed_at, Some(first));
         assert!(p.welcomed);
@@ -123,7 +126,10 @@ mod tests {
     #[test]
     fn serialises_plainly() {
         let mut p = Profile::default();
-        p.welcome(Some(Setback::Relationship), parse("2026-01-01T10:00:00+05:30").unwrap());
+        p.welcome(
+            Some(Setback::Relationship),
+            parse("2026-01-01T10:00:00+05:30").unwrap(),
+        );
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(
             json,

@@ -137,7 +137,11 @@ pub fn parse(text: &str, now: Timestamp) -> Result<ValidBackup, ImportError> {
             })
         }
         Some(f) if f >= 1 => {}
-        _ => return Err(ImportError::WrongShape("groundwork_backup must be 1".into())),
+        _ => {
+            return Err(ImportError::WrongShape(
+                "groundwork_backup must be 1".into(),
+            ))
+        }
     }
     let backup: Backup =
         serde_json::from_value(value).map_err(|e| ImportError::WrongShape(e.to_string()))?;
@@ -165,8 +169,8 @@ pub fn parse(text: &str, now: Timestamp) -> Result<ValidBackup, ImportError> {
             saved: record.saved,
             body: record.body,
         };
-        let doc = schema::upgrade(&kind, doc, schema::MIGRATIONS)
-            .map_err(|p| bad(p.to_string()))?;
+        let doc =
+            schema::upgrade(&kind, doc, schema::MIGRATIONS).map_err(|p| bad(p.to_string()))?;
         domain::validate(&kind, &doc.body).map_err(|e| bad(DocProblem::Invalid(e).to_string()))?;
         if docs.insert(record.key.clone(), doc).is_some() {
             return Err(ImportError::Duplicate(record.key));

@@ -38,7 +38,10 @@ pub enum Health {
     /// only as long as this page.
     Unavailable,
     /// The last write failed; `pending` changes wait in memory.
-    Failing { problem: BackendError, pending: usize },
+    Failing {
+        problem: BackendError,
+        pending: usize,
+    },
 }
 
 /// A stored value that could not be read, kept with the reason.
@@ -220,7 +223,12 @@ impl<B: Backend> Store<B> {
 
     /// Saves one record. A refused write is kept in memory and retried with
     /// the next save; see [`Store::health`].
-    pub fn put<T: Record>(&mut self, id: &str, record: &T, now: Timestamp) -> Result<(), StoreError> {
+    pub fn put<T: Record>(
+        &mut self,
+        id: &str,
+        record: &T,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
         let key = format!("{}/{id}", T::KIND);
         if !valid_key(&key) {
             return Err(StoreError::BadKey(key));
@@ -236,7 +244,8 @@ impl<B: Backend> Store<B> {
         };
         let json = serde_json::to_string(&doc).expect("documents serialise");
         self.docs.insert(key.clone(), doc);
-        self.pending.insert(format!("{DOC_PREFIX}{key}"), Some(json));
+        self.pending
+            .insert(format!("{DOC_PREFIX}{key}"), Some(json));
         self.flush();
         Ok(())
     }

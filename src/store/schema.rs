@@ -145,7 +145,10 @@ mod tests {
             to: 2,
             run: rename_name_to_nickname,
         },
-        Migration { to: 3, run: add_tags },
+        Migration {
+            to: 3,
+            run: add_tags,
+        },
     ];
 
     #[test]

@@ -1,0 +1,131 @@
+//! The one place where the UI meets the store.
+//!
+//! Components read signals from [`AppState`] and call its methods; they never
+//! touch storage. Each method changes the store, then refreshes the signals
+//! that show its result, so a tap flows: component -> `AppState` method ->
+//! `Store` (memory, then local storage) -> signals -> views.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::content::Text;
+use crate::domain::profile::Profile;
+use crate::domain::time;
+use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
+use crate::store::local::LocalBackend;
+use crate::store::{Backend, Health, MemoryBackend, Store, StoreError};
+
+type AppStore = Store<Box<dyn Backend>>;
+
+/// Shared, copyable handle to the app's state. Provided as context by `App`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    store: StoredValue<AppStore, LocalStorage>,
+    /// The words of the app, in the person's language.
+    pub text: &'static Text,
+    /// What the person told us on the welcome screen.
+    pub profile: RwSignal<Profile>,
+    /// Whether writes reach storage.
+    pub health: RwSignal<Health>,
+    /// Bumped after every change, for views that summarise the store.
+    pub revision: RwSignal<u64>,
+    asked_persistence: StoredValue<bool>,
+}
+
+impl AppState {
+    /// Opens local storage (or a page-lifetime stand-in when the browser
+    /// refuses it) and loads every record.
+    pub fn open(text: &'static Text) -> Self {
+        let backend: Box<dyn Backend> = match LocalBackend::open() {
+            Some(local) => Box::new(local),
+            None => Box::new(MemoryBackend::volatile()),
+        };
+        Self::with_store(text, Store::open(backend))
+    }
+
+    /// Wraps an already opened store (used by browser tests).
+    pub fn with_store(text: &'static Text, store: AppStore) -> Self {
+        let profile = store.get::<Profile>(Profile::ID).unwrap_or_default();
+        let health = store.health().clone();
+        Self {
+            store: StoredValue::new_local(store),
+            text,
+            profile: RwSignal::new(profile),
+            health: RwSignal::new(health),
+            revision: RwSignal::new(0),
+            asked_persistence: StoredValue::new(false),
+        }
+    }
+
+    /// Reads the store (for summaries such as counts and sizes).
+    pub fn read<R>(&self, f: impl FnOnce(&AppStore) -> R) -> R {
+        self.revision.track();
+        self.store.with_value(f)
+    }
+
+    fn write<R>(&self, f: impl FnOnce(&mut AppStore) -> R) -> R {
+        self.store
+            .try_update_value(f)
+            .expect("the store lives as long as the app")
+    }
+
+    /// Saves the profile.
+    pub fn save_profile(&self, profile: Profile) {
+        let result = self.write(|s| s.put(Profile::ID, &profile, time::now()));
+        if result.is_ok() {
+            self.profile.set(profile);
+        }
+        self.after_change();
+    }
+
+    /// A backup of everything, made now.
+    pub fn export(&self) -> backup::Backup {
+        self.store.with_value(|s| s.export(time::now()))
+    }
+
+    /// Checks a backup file's text without changing anything.
+    pub fn check_backup(&self, text: &str) -> Result<ValidBackup, ImportError> {
+        backup::parse(text, time::now())
+    }
+
+    /// Imports a checked backup.
+    pub fn import(
+        &self,
+        valid: ValidBackup,
+        mode: ImportMode,
+    ) -> Result<ImportSummary, StoreError> {
+        let result = self.write(|s| s.import(valid, mode));
+        self.reload_signals();
+        result
+    }
+
+    /// Deletes everything Groundwork has kept.
+    pub fn delete_everything(&self) -> Result<(), StoreError> {
+        let result = self.write(|s| s.delete_everything());
+        self.reload_signals();
+        result
+    }
+
+    fn reload_signals(&self) {
+        let profile = self
+            .store
+            .with_value(|s| s.get::<Profile>(Profile::ID).unwrap_or_default());
+        self.profile.set(profile);
+        self.after_change();
+    }
+
+    fn after_change(&self) {
+        let health = self.store.with_value(|s| s.health().clone());
+        if health == Health::Saved && !self.asked_persistence.get_value() {
+            self.asked_persistence.set_value(true);
+            browser::request_persistent_storage();
+        }
+        self.health.set(health);
+        self.revision.update(|r| *r += 1);
+    }
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,96 @@
+//! Thin wrappers over the web APIs the app needs: the public URL, file
+//! download and upload, persistent-storage requests, the service worker.
+//! Pages call these instead of touching web-sys themselves.
+
+pub mod pwa;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// The path the app is served under, without a trailing slash ("" at the
+/// root, "/groundwork" under a sub-path). The build writes it into
+/// `<meta name="groundwork-base">`.
+pub fn base_path() -> String {
+    let base = document()
+        .query_selector("meta[name=groundwork-base]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// The browser's preferred language tag, e.g. `en-IN`.
+pub fn language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".into())
+}
+
+/// Sets `<html lang>` to the language the text is in.
+pub fn set_document_language(lang: &str) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang);
+    }
+}
+
+/// Offers `text` as a file download called `file_name`.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    document().body().expect("a body").append_child(&a)?;
+    a.click();
+    a.remove();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Reads a chosen file as text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
+    let text = JsFuture::from(file.text()).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// Asks the browser to keep this site's storage under pressure
+/// (`navigator.storage.persist()`). Quietly does nothing where unsupported.
+pub fn request_persistent_storage() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false) {
+        return;
+    }
+    if let Ok(promise) = navigator.storage().persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the page's main heading, with
+/// the page scrolled to the top.
+pub fn focus_main_heading() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    if let Ok(Some(h1)) = document().query_selector("main h1") {
+        if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h1.focus();
+        }
+    }
+}

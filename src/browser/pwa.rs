@@ -1,0 +1,82 @@
+//! Service-worker registration and the "update ready" hand-shake.
+//!
+//! The worker (`static/sw.js`, completed at build time by `cargo xtask
+//! post-build`) precaches the app. A new version waits until the person taps
+//! "Update now"; then it takes over and the page reloads once.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+
+/// Registers `<base>/sw.js` and calls `on_update` with a waiting worker
+/// whenever a new version has been installed behind the running one.
+pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(&format!("{base}/"));
+    let promise = container.register_with_options(&format!("{base}/sw.js"), &options);
+    let on_update = Rc::new(on_update);
+
+    // Reload once when the new worker takes control after "Update now".
+    let reloading = Rc::new(Cell::new(false));
+    let had_controller = container.controller().is_some();
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        if had_controller && !reloading.replace(true) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(promise).await else {
+            return;
+        };
+        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        let controlled = || {
+            web_sys::window()
+                .map(|w| w.navigator().service_worker().controller().is_some())
+                .unwrap_or(false)
+        };
+        if let Some(waiting) = reg.waiting() {
+            if controlled() {
+                on_update(waiting);
+            }
+        }
+        let reg2 = reg.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = reg2.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_update = on_update.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if worker.state() == ServiceWorkerState::Installed && controlled() {
+                    on_update(worker.clone());
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    });
+}
+
+/// Tells a waiting worker to take over now.
+pub fn activate(waiting: &ServiceWorker) {
+    let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+}

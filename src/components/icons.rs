@@ -1,0 +1,93 @@
+//! Small inline SVG icons (no icon font, no network). Decorative: hidden from
+//! screen readers, the text beside them carries the meaning.
+
+use leptos::prelude::*;
+
+/// Which icon to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IconKind {
+    Logo,
+    Home,
+    Shield,
+    Lifebuoy,
+    Phone,
+    Download,
+    Upload,
+    Trash,
+    Leaf,
+}
+
+/// An icon in the current text colour.
+#[component]
+pub fn Icon(kind: IconKind) -> impl IntoView {
+    let body = match kind {
+        IconKind::Logo => view! {
+            <path class="ground" d="M3 19.5c2.6-2 5.6-3 9-3s6.4 1 9 3"/>
+            <path d="M12 16.5V9"/>
+            <path d="M12 11c-.3-3-2.4-4.8-5.6-4.9.1 3.2 2.3 5.1 5.6 4.9z" fill="currentColor"/>
+            <path d="M12 9.5c.2-3.1 2.4-5.2 5.8-5.4-.1 3.4-2.4 5.4-5.8 5.4z" fill="currentColor"/>
+        }
+        .into_any(),
+        IconKind::Home => view! {
+            <path d="M4 11.5 12 5l8 6.5"/>
+            <path d="M6.5 10v9h11v-9"/>
+            <path d="M10.5 19v-4.5h3V19"/>
+        }
+        .into_any(),
+        IconKind::Shield => view! {
+            <path d="M12 3.5 19 6v5.5c0 4.3-2.9 7.6-7 9-4.1-1.4-7-4.7-7-9V6z"/>
+            <path d="m9 12 2 2 4-4"/>
+        }
+        .into_any(),
+        IconKind::Lifebuoy => view! {
+            <circle cx="12" cy="12" r="8.5"/>
+            <circle cx="12" cy="12" r="3.5"/>
+            <path d="m6 6 3.5 3.5M18 6l-3.5 3.5M6 18l3.5-3.5M18 18l-3.5-3.5"/>
+        }
+        .into_any(),
+        IconKind::Phone => view! {
+            <path d="M6.5 3.5h3l1.5 4-2 1.5a11 11 0 0 0 6 6l1.5-2 4 1.5v3a2 2 0 0 1-2 2A16 16 0 0 1 4.5 5.5a2 2 0 0 1 2-2z"/>
+        }
+        .into_any(),
+        IconKind::Download => view! {
+            <path d="M12 4v11"/>
+            <path d="m7.5 10.5 4.5 4.5 4.5-4.5"/>
+            <path d="M5 19.5h14"/>
+        }
+        .into_any(),
+        IconKind::Upload => view! {
+            <path d="M12 15V4"/>
+            <path d="M7.5 8.5 12 4l4.5 4.5"/>
+            <path d="M5 19.5h14"/>
+        }
+        .into_any(),
+        IconKind::Trash => view! {
+            <path d="M5 7h14"/>
+            <path d="M9.5 7V5h5v2"/>
+            <path d="M7 7l1 12.5h8L17 7"/>
+        }
+        .into_any(),
+        IconKind::Leaf => view! {
+            <path d="M5 19c0-8 5-13 14-14-.5 9-5.5 14-14 14z"/>
+            <path d="M5 19 13 11"/>
+        }
+        .into_any(),
+    };
+    view! {
+        <svg
+            class="icon"
+            viewBox="0 0 24 24"
+            width="24"
+            height="24"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.8"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+            aria-hidden="true"
+            focusable="false"
+        >
+            {body}
+        </svg>
+    }
+}

@@ -1,0 +1,6 @@
+//! Widgets written once and reused by every page.
+
+pub mod choice;
+pub mod confirm;
+pub mod icons;
+pub mod notices;

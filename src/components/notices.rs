@@ -1,0 +1,110 @@
+//! Notices shown above every page: storage problems and a waiting update.
+
+use leptos::prelude::*;
+use web_sys::ServiceWorker;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::content::fill;
+use crate::store::{BackendError, Health};
+
+/// Says when what the person writes is not being kept, and offers a backup.
+#[component]
+pub fn StorageNotice() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let dismissed_aside = RwSignal::new(false);
+    let problem = move || match app.health.get() {
+        Health::Saved => None,
+        Health::Unavailable => Some(t.app_storage_unavailable.to_string()),
+        Health::Failing {
+            problem: BackendError::Full,
+            ..
+        } => Some(t.app_storage_full.to_string()),
+        Health::Failing { problem, .. } => {
+            let detail = match problem {
+                BackendError::Other(d) => d,
+                _ => "storage is switched off".into(),
+            };
+            Some(fill(t.app_storage_blocked, &[("detail", &detail)]))
+        }
+    };
+    let failing = move || matches!(app.health.get(), Health::Failing { .. });
+    let backup = move |_| {
+        let b = app.export();
+        let _ = browser::download(&b.file_name(), &b.to_json(), "application/json");
+    };
+    let quiet = move || {
+        if dismissed_aside.get() {
+            return None;
+        }
+        let (aside, newer) = app.read(|s| (s.set_aside().len(), s.newer_count()));
+        let mut lines = Vec::new();
+        if aside > 0 {
+            lines.push(t.app_storage_set_aside);
+        }
+        if newer > 0 {
+            lines.push(t.app_storage_newer);
+        }
+        (!lines.is_empty()).then_some(lines)
+    };
+    view! {
+        {move || {
+            problem()
+                .map(|message| {
+                    view! {
+                        <div class="notice warning" role="alert">
+                            <p>{message}</p>
+                            <Show when=failing>
+                                <button type="button" class="button" on:click=backup>
+                                    {t.app_storage_backup_action}
+                                </button>
+                            </Show>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            quiet()
+                .map(|lines| {
+                    view! {
+                        <div class="notice" role="status">
+                            {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                            <button
+                                type="button"
+                                class="button secondary"
+                                on:click=move |_| dismissed_aside.set(true)
+                            >
+                                {t.app_storage_dismiss}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+/// Registers the service worker and offers a new version when one waits.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let t = use_app().text;
+    let waiting = RwSignal::new_local(None::<ServiceWorker>);
+    browser::pwa::register(&browser::base_path(), move |worker| {
+        waiting.set(Some(worker))
+    });
+    let update = move |_| {
+        if let Some(worker) = waiting.get_untracked() {
+            browser::pwa::activate(&worker);
+        }
+    };
+    view! {
+        <Show when=move || waiting.with(Option::is_some)>
+            <div class="notice" role="status">
+                <p>{t.app_update_ready}</p>
+                <button type="button" class="button" on:click=update>
+                    {t.app_update_action}
+                </button>
+            </div>
+        </Show>
+    }
+}

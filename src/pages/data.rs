@@ -1,0 +1,340 @@
+//! "Your data": what is kept and where, backup download, restore with a
+//! preview, and deleting everything.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::app::{use_app, AppState};
+use crate::browser;
+use crate::components::choice::{Choice, ChoiceList};
+use crate::components::confirm::Confirm;
+use crate::components::icons::{Icon, IconKind};
+use crate::content::{fill, human_size, Text};
+use crate::domain::profile::Profile;
+use crate::domain::Record;
+use crate::store::backup::{self, ImportError, ImportMode, ValidBackup};
+use crate::store::{BackendError, StoreError};
+
+/// Where a restore is up to.
+#[derive(Clone, Debug)]
+enum Restore {
+    Idle,
+    Reading,
+    Preview(ValidBackup),
+    Failed(String),
+    Done(String),
+}
+
+fn import_error_text(t: &'static Text, e: &ImportError) -> String {
+    match e {
+        ImportError::TooLarge { bytes } => fill(
+            t.data_import_error_too_large,
+            &[("size", &human_size(*bytes))],
+        ),
+        ImportError::NotJson(_) => t.data_import_error_not_json.into(),
+        ImportError::NotABackup => t.data_import_error_not_backup.into(),
+        ImportError::NewerFormat { .. } => t.data_import_error_newer.into(),
+        ImportError::WrongShape(d) => fill(t.data_import_error_wrong_shape, &[("detail", d)]),
+        ImportError::BadRecord { key, problem } => fill(
+            t.data_import_error_bad_record,
+            &[("detail", &format!("{key}: {problem}"))],
+        ),
+        ImportError::Duplicate(_) => t.data_import_error_duplicate.into(),
+    }
+}
+
+fn write_error_detail(e: &StoreError) -> String {
+    match e {
+        StoreError::Write(BackendError::Full) => "storage is full".into(),
+        StoreError::Write(BackendError::Unavailable) => "storage is switched off".into(),
+        StoreError::Write(BackendError::Other(d)) => d.clone(),
+        StoreError::NewerVersionHere(k) => format!("{k} belongs to a newer version"),
+        StoreError::BadKey(k) => format!("{k} is not a valid name"),
+    }
+}
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let t = use_app().text;
+    view! {
+        <section class="page data" aria-labelledby="data-title">
+            <h1 id="data-title" tabindex="-1">{t.data_title}</h1>
+            <p class="lead">{t.data_intro}</p>
+            <StoredSummary/>
+            <ExportCard/>
+            <RestoreCard/>
+            <DeleteCard/>
+        </section>
+    }
+}
+
+#[component]
+fn StoredSummary() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let lines = move || {
+        app.read(|s| {
+            let mut lines = Vec::new();
+            let counts = s.counts();
+            if counts.get(Profile::KIND).is_some() {
+                lines.push(t.data_stored_profile.to_string());
+            }
+            let others: usize = counts
+                .iter()
+                .filter(|(k, _)| k.as_str() != Profile::KIND)
+                .map(|(_, n)| n)
+                .sum();
+            if others > 0 {
+                lines.push(fill(t.data_stored_other, &[("count", &others.to_string())]));
+            }
+            if !s.set_aside().is_empty() {
+                let n = s.set_aside().len().to_string();
+                lines.push(fill(t.data_stored_aside, &[("count", &n)]));
+            }
+            if s.newer_count() > 0 {
+                let n = s.newer_count().to_string();
+                lines.push(fill(t.data_stored_newer, &[("count", &n)]));
+            }
+            let size = (!s.is_empty())
+                .then(|| fill(t.data_stored_size, &[("size", &human_size(s.bytes_used()))]));
+            (lines, size)
+        })
+    };
+    view! {
+        <div class="card">
+            <h2>{t.data_stored_heading}</h2>
+            {move || {
+                let (lines, size) = lines();
+                if lines.is_empty() {
+                    view! { <p>{t.data_stored_empty}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="stored">
+                            {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        </ul>
+                        {size.map(|s| view! { <p class="small">{s}</p> })}
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="small">{t.data_stored_where_note}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ExportCard() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let message = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let backup = app.export();
+        let name = backup.file_name();
+        match browser::download(&name, &backup.to_json(), "application/json") {
+            Ok(()) => message.set(Some(fill(t.data_export_done, &[("file", &name)]))),
+            Err(e) => message.set(Some(format!("{e:?}"))),
+        }
+    };
+    view! {
+        <div class="card">
+            <h2>{t.data_export_heading}</h2>
+            <p>{t.data_export_body}</p>
+            <button type="button" class="button" on:click=export>
+                <Icon kind=IconKind::Download/>
+                <span>{t.data_export_button}</span>
+            </button>
+            <p class="status" role="status">{move || message.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn RestoreCard() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let stage = RwSignal::new(Restore::Idle);
+    let mode = RwSignal::new(Some("merge"));
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Let the same file be chosen again after a cancel.
+        input.set_value("");
+        let size = file.size() as usize;
+        if size > backup::MAX_BYTES {
+            let e = ImportError::TooLarge { bytes: size };
+            stage.set(Restore::Failed(import_error_text(t, &e)));
+            return;
+        }
+        stage.set(Restore::Reading);
+        spawn_local(async move {
+            let next = match browser::read_text(&file).await {
+                Err(_) => Restore::Failed(t.data_import_error_unreadable.into()),
+                Ok(text) => match app.check_backup(&text) {
+                    Ok(valid) => Restore::Preview(valid),
+                    Err(e) => Restore::Failed(import_error_text(t, &e)),
+                },
+            };
+            stage.set(next);
+        });
+    };
+    view! {
+        <div class="card">
+            <h2>{t.data_import_heading}</h2>
+            <p>{t.data_import_body}</p>
+            <label class="file">
+                <Icon kind=IconKind::Upload/>
+                <span>{t.data_import_choose}</span>
+                <input type="file" accept=".json,application/json" on:change=on_file/>
+            </label>
+            {move || match stage.get() {
+                Restore::Idle => ().into_any(),
+                Restore::Reading => view! { <p role="status">{t.data_import_reading}</p> }.into_any(),
+                Restore::Failed(message) => {
+                    view! { <p class="error" role="alert">{message}</p> }.into_any()
+                }
+                Restore::Done(message) => view! { <p class="success" role="status">{message}</p> }.into_any(),
+                Restore::Preview(valid) => view! { <RestorePreview valid stage mode app/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn RestorePreview(
+    valid: ValidBackup,
+    stage: RwSignal<Restore>,
+    mode: RwSignal<Option<&'static str>>,
+    app: AppState,
+) -> impl IntoView {
+    let t = app.text;
+    let made = fill(
+        t.data_import_preview_made,
+        &[(
+            "date",
+            &valid.exported_at.format("%-d %B %Y, %H:%M").to_string(),
+        )],
+    );
+    let count = fill(
+        t.data_import_preview_count,
+        &[("count", &valid.docs.len().to_string())],
+    );
+    let aside = (!valid.set_aside.is_empty()).then(|| {
+        fill(
+            t.data_import_preview_aside,
+            &[("count", &valid.set_aside.len().to_string())],
+        )
+    });
+    let valid = StoredValue::new(valid);
+    let restore = move |_| {
+        let chosen = if mode.get_untracked() == Some("replace") {
+            ImportMode::Replace
+        } else {
+            ImportMode::Merge
+        };
+        let next = match app.import(valid.get_value(), chosen) {
+            Ok(s) => Restore::Done(fill(
+                t.data_import_done,
+                &[
+                    ("added", &s.added.to_string()),
+                    ("updated", &s.updated.to_string()),
+                    ("kept", &s.kept.to_string()),
+                    ("removed", &s.removed.to_string()),
+                ],
+            )),
+            Err(e) => Restore::Failed(fill(
+                t.data_import_failed,
+                &[("detail", &write_error_detail(&e))],
+            )),
+        };
+        stage.set(next);
+    };
+    view! {
+        <div class="preview" role="group" aria-labelledby="preview-title">
+            <h3 id="preview-title">{t.data_import_preview_heading}</h3>
+            <ul>
+                <li>{made}</li>
+                <li>{count}</li>
+                {aside.map(|a| view! { <li>{a}</li> })}
+            </ul>
+            <ChoiceList
+                name="restore-mode"
+                legend=t.data_import_mode_legend
+                choices=vec![
+                    Choice { id: "merge", label: t.data_import_merge },
+                    Choice { id: "replace", label: t.data_import_replace },
+                ]
+                selected=mode
+            />
+            <div class="actions">
+                <button type="button" class="button" on:click=restore>{t.data_import_confirm}</button>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| stage.set(Restore::Done(t.data_import_cancelled.into()))
+                >
+                    {t.data_import_cancel}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn DeleteCard() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let asking = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let confirm = Callback::new(move |_| {
+        let text = match app.delete_everything() {
+            Ok(()) => t.data_delete_done.to_string(),
+            Err(e) => write_error_detail(&e),
+        };
+        asking.set(false);
+        message.set(Some(text));
+    });
+    let cancel = Callback::new(move |_| asking.set(false));
+    view! {
+        <div class="card danger-zone">
+            <h2>{t.data_delete_heading}</h2>
+            <p>{t.data_delete_body}</p>
+            <Show
+                when=move || asking.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button danger"
+                            on:click=move |_| {
+                                message.set(None);
+                                asking.set(true);
+                            }
+                        >
+                            <Icon kind=IconKind::Trash/>
+                            <span>{t.data_delete_button}</span>
+                        </button>
+                    }
+                }
+            >
+                <Confirm
+                    title=t.data_delete_confirm_title
+                    body=t.data_delete_confirm_body
+                    confirm_label=t.data_delete_confirm
+                    cancel_label=t.data_delete_cancel
+                    on_confirm=confirm
+                    on_cancel=cancel
+                />
+            </Show>
+            <p class="status" role="status">{move || message.get()}</p>
+        </div>
+    }
+}

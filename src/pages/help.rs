@@ -1,0 +1,74 @@
+//! "Get help now": crisis lines with tap-to-call links, India first.
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::components::icons::{Icon, IconKind};
+use crate::content::{fill, Helpline};
+
+/// The crisis support page, reachable from every screen.
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    let t = use_app().text;
+    let call_button = move |line: &Helpline, class: &'static str| {
+        line.tel.zip(line.number).map(|(tel, number)| {
+            view! {
+                <a class=class href=format!("tel:{tel}")>
+                    <Icon kind=IconKind::Phone/>
+                    <span>{fill(t.help_call, &[("number", number)])}</span>
+                </a>
+            }
+        })
+    };
+    let emergency = t
+        .helplines
+        .iter()
+        .filter(|l| l.emergency)
+        .map(|line| call_button(line, "button danger call"))
+        .collect_view();
+    let lines = t
+        .helplines
+        .iter()
+        .filter(|l| !l.emergency)
+        .map(|line| {
+            let call = call_button(line, "button call");
+            view! {
+                <li class="card helpline">
+                    <h3>{line.name}</h3>
+                    <p class="when">{line.when}</p>
+                    <p>{line.note}</p>
+                    {call}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="page help" aria-labelledby="help-title">
+            <h1 id="help-title" tabindex="-1">{t.help_title}</h1>
+            <p class="lead">{t.help_intro}</p>
+            <div class="card emergency">
+                <h2>{t.help_emergency_heading}</h2>
+                <p>{t.help_emergency_body}</p>
+                {emergency}
+            </div>
+            <h2>{t.help_india}</h2>
+            <ul class="cards">{lines}</ul>
+            <h2>{t.help_elsewhere}</h2>
+            <p>{t.help_elsewhere_body}</p>
+            <p>
+                <a href="https://findahelpline.com" target="_blank" rel="noopener noreferrer">
+                    {t.help_elsewhere_link}
+                </a>
+            </p>
+            <h2>{t.help_meanwhile_heading}</h2>
+            <ul class="steps">
+                <li>{t.help_meanwhile_1}</li>
+                <li>{t.help_meanwhile_2}</li>
+                <li>{t.help_meanwhile_3}</li>
+            </ul>
+            <p class="disclaimer">{t.help_not_therapy}</p>
+            <p class="small">{fill(t.help_checked, &[("date", t.helplines_checked)])}</p>
+            <p class="small">{fill(t.help_source, &[("source", t.helplines_source)])}</p>
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! The home screen: a welcome on the first visit, then a daily greeting.
+
+use chrono::{Datelike, Timelike};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::components::choice::{Choice, ChoiceList};
+use crate::components::icons::{Icon, IconKind};
+use crate::content::Text;
+use crate::domain::profile::Setback;
+use crate::domain::time::{self, PartOfDay};
+
+fn setback_choices(t: &'static Text) -> Vec<Choice> {
+    Setback::ALL
+        .into_iter()
+        .map(|s| Choice {
+            id: s.id(),
+            label: s.label(t),
+        })
+        .collect()
+}
+
+/// Welcome or greeting, depending on whether the welcome was answered.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.profile.with(|p| p.welcomed) fallback=Welcome>
+            <Greeting/>
+        </Show>
+    }
+}
+
+/// First visit: who we are, the privacy promise, one optional question.
+#[component]
+fn Welcome() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let selected = RwSignal::new(None::<&'static str>);
+    let finish = move |setback: Option<Setback>| {
+        let mut profile = app.profile.get_untracked();
+        profile.welcome(setback, time::now());
+        app.save_profile(profile);
+        request_animation_frame(browser::focus_main_heading);
+    };
+    view! {
+        <section class="page welcome" aria-labelledby="welcome-title">
+            <div class="hero">
+                <Icon kind=IconKind::Logo/>
+            </div>
+            <h1 id="welcome-title" tabindex="-1">{t.home_welcome_title}</h1>
+            <p class="lead">{t.home_welcome_body}</p>
+            <p class="privacy">
+                <Icon kind=IconKind::Shield/>
+                <span>{t.home_welcome_privacy}</span>
+            </p>
+            <form
+                class="card"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    finish(selected.get_untracked().and_then(Setback::from_id));
+                }
+            >
+                <ChoiceList
+                    name="setback"
+                    legend=t.home_welcome_question
+                    hint=t.home_welcome_hint
+                    choices=setback_choices(t)
+                    selected=selected
+                />
+                <div class="actions">
+                    <button type="submit" class="button">{t.home_welcome_save}</button>
+                    <button type="button" class="button secondary" on:click=move |_| finish(None)>
+                        {t.home_welcome_skip}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Returning visits: a greeting, a kind word, and the way to change the answer.
+#[component]
+fn Greeting() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let now = time::now();
+    let greeting = match PartOfDay::of(now.hour()) {
+        PartOfDay::Morning => t.home_greeting_morning,
+        PartOfDay::Afternoon => t.home_greeting_afternoon,
+        PartOfDay::Evening => t.home_greeting_evening,
+        PartOfDay::Night => t.home_greeting_night,
+    };
+    let thoughts = [
+        t.home_today_d0,
+        t.home_today_d1,
+        t.home_today_d2,
+        t.home_today_d3,
+        t.home_today_d4,
+        t.home_today_d5,
+        t.home_today_d6,
+    ];
+    let thought = thoughts[now.ordinal0() as usize % thoughts.len()];
+    let setback = move || app.profile.with(|p| p.setback);
+    let kind_word = move || setback().map_or(t.home_kind_word_none, |s| s.encouragement(t));
+    view! {
+        <section class="page greeting" aria-labelledby="greeting-title">
+            <h1 id="greeting-title" tabindex="-1">{greeting}</h1>
+            <p class="lead">{kind_word}</p>
+            <div class="card today">
+                <h2>
+                    <Icon kind=IconKind::Leaf/>
+                    <span>{t.home_today_heading}</span>
+                </h2>
+                <p>{thought}</p>
+            </div>
+            <ChangeAnswer/>
+            <div class="card">
+                <h2>{t.home_cards_help_title}</h2>
+                <p>{t.home_cards_help_body}</p>
+                <A href="/help" attr:class="button secondary">{t.home_cards_help_link}</A>
+            </div>
+            <div class="card">
+                <h2>{t.home_cards_data_title}</h2>
+                <p>{t.home_cards_data_body}</p>
+                <A href="/data" attr:class="button secondary">{t.home_cards_data_link}</A>
+            </div>
+        </section>
+    }
+}
+
+/// Shows the stored answer and lets the person change it.
+#[component]
+fn ChangeAnswer() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let editing = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let selected = RwSignal::new(None::<&'static str>);
+    let current = move || {
+        app.profile
+            .with(|p| p.setback)
+            .map_or(t.home_setback_none, |s| s.label(t))
+    };
+    let start = move |_| {
+        selected.set(app.profile.with_untracked(|p| p.setback.map(Setback::id)));
+        saved.set(false);
+        editing.set(true);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut profile = app.profile.get_untracked();
+        profile.welcome(
+            selected.get_untracked().and_then(Setback::from_id),
+            time::now(),
+        );
+        app.save_profile(profile);
+        editing.set(false);
+        saved.set(true);
+    };
+    view! {
+        <div class="card answer">
+            <h2>{t.home_answer_heading}</h2>
+            <Show
+                when=move || editing.get()
+                fallback=move || {
+                    view! {
+                        <p class="current-answer">{current}</p>
+                        <Show when=move || saved.get()>
+                            <p class="saved" role="status">{t.home_answer_saved}</p>
+                        </Show>
+                        <button type="button" class="button secondary" on:click=start>
+                            {t.home_answer_change}
+                        </button>
+                    }
+                }
+            >
+                <form on:submit=save>
+                    <ChoiceList
+                        name="setback-change"
+                        legend=t.home_welcome_question
+                        choices=setback_choices(t)
+                        selected=selected
+                    />
+                    <div class="actions">
+                        <button type="submit" class="button">{t.home_welcome_save}</button>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| editing.set(false)
+                        >
+                            {t.home_answer_cancel}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,148 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the local-storage
+//! adapter against the real `localStorage`, including a full quota, and the
+//! mounted app writing through to it. Run by `cargo xtask test`.
+#![cfg(target_arch = "wasm32")]
+
+use groundwork::domain::profile::{Profile, Setback};
+use groundwork::domain::time;
+use groundwork::store::local::{classify, LocalBackend};
+use groundwork::store::{Backend, BackendError, Health, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn raw() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear_storage() {
+    raw().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn local_backend_round_trips_values_and_lists_keys() {
+    clear_storage();
+    let mut b = LocalBackend::open().expect("local storage is available");
+    b.set("gw:test/1", "one").unwrap();
+    b.set("gw:test/2", "two ✓ दो").unwrap();
+    assert_eq!(b.get("gw:test/2").unwrap().as_deref(), Some("two ✓ दो"));
+    let mut keys = b.keys().unwrap();
+    keys.sort();
+    assert_eq!(keys, vec!["gw:test/1", "gw:test/2"]);
+    b.remove("gw:test/1").unwrap();
+    assert_eq!(b.get("gw:test/1").unwrap(), None);
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn quota_errors_are_recognised_by_name() {
+    let e = web_sys::DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
+    assert_eq!(classify(e.into()), BackendError::Full);
+    let e = web_sys::DomException::new_with_message_and_name("no", "SecurityError").unwrap();
+    assert_eq!(classify(e.into()), BackendError::Unavailable);
+    let e = js_sys::Error::new("odd");
+    assert!(matches!(classify(e.into()), BackendError::Other(_)));
+}
+
+/// Fills local storage until the browser refuses more; returns the filler keys.
+fn fill_storage() -> Vec<String> {
+    let storage = raw();
+    let mut keys = Vec::new();
+    let mut chunk = "x".repeat(512 * 1024);
+    let mut i = 0;
+    while chunk.len() >= 16 {
+        let key = format!("filler-{i}");
+        match storage.set_item(&key, &chunk) {
+            Ok(()) => {
+                keys.push(key);
+                i += 1;
+            }
+            Err(_) => chunk.truncate(chunk.len() / 2),
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_keeps_the_change_in_memory_then_catches_up() {
+    clear_storage();
+    let fillers = fill_storage();
+    assert!(!fillers.is_empty());
+
+    let mut store = Store::open(LocalBackend::open().unwrap());
+    let mut profile = Profile::default();
+    profile.welcome(Some(Setback::Exam), time::now());
+    store.put(Profile::ID, &profile, time::now()).unwrap();
+    assert!(
+        matches!(
+            store.health(),
+            Health::Failing {
+                problem: BackendError::Full,
+                pending: 1
+            }
+        ),
+        "{:?}",
+        store.health()
+    );
+    assert_eq!(store.get::<Profile>(Profile::ID), Some(profile.clone()));
+    assert_eq!(raw().get_item("gw:profile/me").unwrap(), None);
+
+    for key in &fillers {
+        raw().remove_item(key).unwrap();
+    }
+    assert!(store.flush());
+    assert_eq!(store.health(), &Health::Saved);
+    let reopened = Store::open(LocalBackend::open().unwrap());
+    assert_eq!(reopened.get::<Profile>(Profile::ID), Some(profile));
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn damaged_stored_json_is_set_aside_in_local_storage() {
+    clear_storage();
+    raw().set_item("gw:profile/me", "{\"v\":1,").unwrap();
+    let store = Store::open(LocalBackend::open().unwrap());
+    assert_eq!(store.set_aside().len(), 1);
+    assert_eq!(raw().get_item("gw:profile/me").unwrap(), None);
+    assert!(raw()
+        .get_item("gw-aside:profile/me")
+        .unwrap()
+        .unwrap()
+        .contains("{\\\"v\\\":1,"));
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn the_mounted_app_saves_the_welcome_answer_to_local_storage() {
+    clear_storage();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), groundwork::app::App);
+    leptos::task::tick().await;
+
+    let h1 = host.query_selector("h1").unwrap().expect("a heading");
+    assert!(h1.text_content().unwrap().starts_with("Welcome"));
+    let job: web_sys::HtmlInputElement = host
+        .query_selector("input[value=job]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    job.click();
+    let submit: web_sys::HtmlElement = host
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    submit.click();
+    leptos::task::tick().await;
+
+    let stored = raw().get_item("gw:profile/me").unwrap().expect("saved");
+    assert!(stored.contains("\"setback\":\"job\""), "{stored}");
+    let h1 = host.query_selector("h1").unwrap().unwrap();
+    assert!(!h1.text_content().unwrap().starts_with("Welcome"));
+    drop(handle);
+    host.remove();
+    clear_storage();
+}
