@@ -5,7 +5,6 @@ pub mod state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::browser;
@@ -14,6 +13,17 @@ use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
 use crate::pages::{data::DataPage, help::HelpPage, home::HomePage, not_found::NotFoundPage};
 pub use state::{use_app, AppState};
+
+thread_local! {
+    static BASE: String = browser::base_path();
+}
+
+/// An in-app path such as `/help` with the public URL's prefix, for links.
+/// (The router adds its base when matching, but `<A>` leaves absolute hrefs
+/// as written.)
+pub fn href(path: &str) -> String {
+    BASE.with(|base| format!("{base}{path}"))
+}
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -29,7 +39,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::open(text);
     provide_context(state);
     view! {
-        <Router base=browser::base_path()>
+        <Router base=BASE.with(Clone::clone)>
             <Shell/>
         </Router>
     }
@@ -39,26 +49,14 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let t = use_app().text;
-    let location = use_location();
-    // Move focus to the new page's heading after in-app navigation, so screen
-    // readers announce it; not on the first load.
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        location.pathname.track();
-        if first.get_value() {
-            first.set_value(false);
-        } else {
-            browser::focus_main_heading();
-        }
-    });
     view! {
         <a class="skip-link" href="#main">{t.app_skip_link}</a>
         <header class="app-header">
-            <A href="/" attr:class="brand">
+            <A href=href("/") attr:class="brand">
                 <Icon kind=IconKind::Logo/>
                 <span>{t.app_name}</span>
             </A>
-            <A href="/help" attr:class="crisis-button" attr:aria-label=t.app_crisis_button_label>
+            <A href=href("/help") attr:class="crisis-button" attr:aria-label=t.app_crisis_button_label>
                 <Icon kind=IconKind::Lifebuoy/>
                 <span>{t.app_crisis_button}</span>
             </A>
@@ -75,15 +73,15 @@ fn Shell() -> impl IntoView {
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>
-            <A href="/" exact=true>
+            <A href=href("/") exact=true>
                 <Icon kind=IconKind::Home/>
                 <span>{t.app_nav_home}</span>
             </A>
-            <A href="/data">
+            <A href=href("/data")>
                 <Icon kind=IconKind::Shield/>
                 <span>{t.app_nav_data}</span>
             </A>
-            <A href="/help">
+            <A href=href("/help")>
                 <Icon kind=IconKind::Lifebuoy/>
                 <span>{t.app_nav_help}</span>
             </A>

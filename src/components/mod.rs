@@ -4,3 +4,4 @@ pub mod choice;
 pub mod confirm;
 pub mod icons;
 pub mod notices;
+pub mod page_title;

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::{use_app, AppState};
+use crate::components::page_title::PageTitle;
 use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::confirm::Confirm;
@@ -60,7 +61,7 @@ pub fn DataPage() -> impl IntoView {
     let t = use_app().text;
     view! {
         <section class="page data" aria-labelledby="data-title">
-            <h1 id="data-title" tabindex="-1">{t.data_title}</h1>
+            <PageTitle id="data-title" text=t.data_title.to_string()/>
             <p class="lead">{t.data_intro}</p>
             <StoredSummary/>
             <ExportCard/>

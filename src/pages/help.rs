@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::components::page_title::PageTitle;
 use crate::components::icons::{Icon, IconKind};
 use crate::content::{fill, Helpline};
 
@@ -44,7 +45,7 @@ pub fn HelpPage() -> impl IntoView {
         .collect_view();
     view! {
         <section class="page help" aria-labelledby="help-title">
-            <h1 id="help-title" tabindex="-1">{t.help_title}</h1>
+            <PageTitle id="help-title" text=t.help_title.to_string()/>
             <p class="lead">{t.help_intro}</p>
             <div class="card emergency">
                 <h2>{t.help_emergency_heading}</h2>

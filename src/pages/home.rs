@@ -4,8 +4,8 @@ use chrono::{Datelike, Timelike};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_app;
-use crate::browser;
+use crate::app::{href, use_app};
+use crate::components::page_title::PageTitle;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::icons::{Icon, IconKind};
 use crate::content::Text;
@@ -43,14 +43,13 @@ fn Welcome() -> impl IntoView {
         let mut profile = app.profile.get_untracked();
         profile.welcome(setback, time::now());
         app.save_profile(profile);
-        request_animation_frame(browser::focus_main_heading);
     };
     view! {
         <section class="page welcome" aria-labelledby="welcome-title">
             <div class="hero">
                 <Icon kind=IconKind::Logo/>
             </div>
-            <h1 id="welcome-title" tabindex="-1">{t.home_welcome_title}</h1>
+            <PageTitle id="welcome-title" text=t.home_welcome_title.to_string()/>
             <p class="lead">{t.home_welcome_body}</p>
             <p class="privacy">
                 <Icon kind=IconKind::Shield/>
@@ -107,7 +106,7 @@ fn Greeting() -> impl IntoView {
     let kind_word = move || setback().map_or(t.home_kind_word_none, |s| s.encouragement(t));
     view! {
         <section class="page greeting" aria-labelledby="greeting-title">
-            <h1 id="greeting-title" tabindex="-1">{greeting}</h1>
+            <PageTitle id="greeting-title" text=greeting.to_string()/>
             <p class="lead">{kind_word}</p>
             <div class="card today">
                 <h2>
@@ -120,12 +119,12 @@ fn Greeting() -> impl IntoView {
             <div class="card">
                 <h2>{t.home_cards_help_title}</h2>
                 <p>{t.home_cards_help_body}</p>
-                <A href="/help" attr:class="button secondary">{t.home_cards_help_link}</A>
+                <A href=href("/help") attr:class="button secondary">{t.home_cards_help_link}</A>
             </div>
             <div class="card">
                 <h2>{t.home_cards_data_title}</h2>
                 <p>{t.home_cards_data_body}</p>
-                <A href="/data" attr:class="button secondary">{t.home_cards_data_link}</A>
+                <A href=href("/data") attr:class="button secondary">{t.home_cards_data_link}</A>
             </div>
         </section>
     }

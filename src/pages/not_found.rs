@@ -3,17 +3,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_app;
+use crate::app::{href, use_app};
+use crate::components::page_title::PageTitle;
 
 /// "This page isn't here", with a way home.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let t = use_app().text;
     view! {
-        <section class="page">
-            <h1 tabindex="-1">{t.app_not_found_title}</h1>
+        <section class="page" aria-labelledby="not-found-title">
+            <PageTitle id="not-found-title" text=t.app_not_found_title.to_string()/>
             <p>{t.app_not_found_body}</p>
-            <A href="/" attr:class="button">{t.app_not_found_home}</A>
+            <A href=href("/") attr:class="button">{t.app_not_found_home}</A>
         </section>
     }
 }

@@ -1,0 +1,70 @@
+// First visit, the welcome question, and that the answer survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, answerWelcome, screenshot, expectAccessible, storedData } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+});
+
+test('a first visit is welcomed, the answer is kept across a reload, and can be changed', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+  await expectAccessible(page, 'welcome');
+  await screenshot(page, 'home-welcome');
+
+  await answerWelcome(page, 'A breakup, or a relationship ending');
+  await assert.doesNotReject(page.getByText(/When a relationship ends/).waitFor());
+  const stored = await storedData(page);
+  assert.match(stored['gw:profile/me'], /"setback":"relationship"/);
+  assert.match(stored['gw:profile/me'], /"v":1/);
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await page.getByText('A breakup, or a relationship ending').waitFor();
+  await expectAccessible(page, 'home');
+  await screenshot(page, 'home-returning');
+
+  await page.getByRole('button', { name: 'Change my answer' }).click();
+  await page.getByRole('radio', { name: 'Losing a job, or work falling apart' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await page.reload();
+  await page.getByText('Losing a job, or work falling apart').waitFor();
+  await app.done();
+});
+
+test('skipping the question is fine and is remembered', async () => {
+  const app = await openApp(browser);
+  await answerWelcome(app.page, null);
+  await app.page.reload();
+  await app.page.getByText("You haven't said what happened").waitFor();
+  await app.done();
+});
+
+test('the crisis link is on every screen and reaches tap-to-call numbers', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  for (const path of ['', 'data', 'no-such-page']) {
+    await page.goto(new URL(path, page.url()).href);
+    await page.locator('main h1').waitFor();
+    const crisis = page.getByRole('link', { name: /^Get help now/ });
+    assert.equal(await crisis.isVisible(), true, `crisis link visible on /${path}`);
+  }
+  await page.getByRole('link', { name: /^Get help now/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Get help now' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Call 14416' }).getAttribute('href'), 'tel:14416');
+  assert.equal(
+    await page.getByRole('link', { name: 'Call 1-800-891-4416' }).getAttribute('href'),
+    'tel:18008914416'
+  );
+  assert.equal(await page.getByRole('link', { name: 'Call 112' }).getAttribute('href'), 'tel:112');
+  await page.getByText(/Numbers last checked on/).waitFor();
+  await page.getByText(/not an emergency service/).waitFor();
+  await app.done();
+});
