@@ -6,11 +6,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::app::{use_app, AppState};
-use crate::components::page_title::PageTitle;
 use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::confirm::Confirm;
 use crate::components::icons::{Icon, IconKind};
+use crate::components::page_title::PageTitle;
 use crate::content::{fill, human_size, Text};
 use crate::domain::profile::Profile;
 use crate::domain::Record;
@@ -79,7 +79,7 @@ fn StoredSummary() -> impl IntoView {
         app.read(|s| {
             let mut lines = Vec::new();
             let counts = s.counts();
-            if counts.get(Profile::KIND).is_some() {
+            if counts.contains_key(Profile::KIND) {
                 lines.push(t.data_stored_profile.to_string());
             }
             let others: usize = counts

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
-use crate::components::page_title::PageTitle;
 use crate::components::icons::{Icon, IconKind};
+use crate::components::page_title::PageTitle;
 use crate::content::{fill, Helpline};
 
 /// The crisis support page, reachable from every screen.

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{href, use_app};
-use crate::components::page_title::PageTitle;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::icons::{Icon, IconKind};
+use crate::components::page_title::PageTitle;
 use crate::content::Text;
 use crate::domain::profile::Setback;
 use crate::domain::time::{self, PartOfDay};

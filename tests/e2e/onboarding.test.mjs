@@ -68,3 +68,19 @@ test('the crisis link is on every screen and reaches tap-to-call numbers', async
   await page.getByText(/not an emergency service/).waitFor();
   await app.done();
 });
+
+test('damaged stored data is set aside, the person is told, and the app still starts', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await page.evaluate(() => localStorage.setItem('gw:profile/me', '{"v":1,"saved":'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: "couldn't be read" }).waitFor();
+  const stored = await storedData(page);
+  assert.equal(stored['gw:profile/me'], undefined);
+  assert.match(stored['gw-aside:profile/me'], /\{\\"v\\":1,\\"saved\\":/);
+  // Kept in the backup too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your data' }).click();
+  await page.getByText("1 item(s) that couldn't be read, set aside and kept").waitFor();
+  await app.done();
+});

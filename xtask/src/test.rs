@@ -349,6 +349,7 @@ fn e2e() -> Result<()> {
         .env("GW_BASE_URL", &main.url)
         .env("GW_SUB_BASE_URL", &sub.url)
         .env("GW_ARTIFACTS", &artifacts)
+        .env("GW_DIST", root.join("dist"))
         .env("CHROMIUM", CHROMIUM);
     step(format!("$ {}", display_cmd(&cmd)));
     let status = run_status(&mut cmd, Some(Duration::from_secs(30 * 60)))?;
