@@ -11,6 +11,15 @@ use crate::browser;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
+use crate::pages::breathing::BreathingPage;
+use crate::pages::feelings::FeelingsPage;
+use crate::pages::grounding::GroundingPage;
+use crate::pages::journal::{JournalEntryPage, JournalPage};
+use crate::pages::movement::MovementPage;
+use crate::pages::practices::PracticesPage;
+use crate::pages::thought_record::{
+    ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
+};
 use crate::pages::{data::DataPage, help::HelpPage, home::HomePage, not_found::NotFoundPage};
 pub use state::{use_app, AppState};
 
@@ -70,12 +79,27 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/help") view=HelpPage/>
                 <Route path=path!("/data") view=DataPage/>
+                <Route path=path!("/practices") view=PracticesPage/>
+                <Route path=path!("/thoughts") view=ThoughtHistoryPage/>
+                <Route path=path!("/thoughts/new") view=ThoughtRecordFlowPage/>
+                <Route path=path!("/thoughts/:id") view=ThoughtRecordViewPage/>
+                <Route path=path!("/thoughts/:id/edit") view=ThoughtRecordFlowPage/>
+                <Route path=path!("/feelings") view=FeelingsPage/>
+                <Route path=path!("/journal") view=JournalPage/>
+                <Route path=path!("/journal/:id") view=JournalEntryPage/>
+                <Route path=path!("/breathe") view=BreathingPage/>
+                <Route path=path!("/grounding") view=GroundingPage/>
+                <Route path=path!("/movement") view=MovementPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>
             <A href=href("/") exact=true>
                 <Icon kind=IconKind::Home/>
                 <span>{t.app_nav_home}</span>
+            </A>
+            <A href=href("/practices")>
+                <Icon kind=IconKind::Leaf/>
+                <span>{t.app_nav_practices}</span>
             </A>
             <A href=href("/data")>
                 <Icon kind=IconKind::Shield/>

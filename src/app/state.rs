@@ -11,6 +11,7 @@ use crate::browser;
 use crate::content::Text;
 use crate::domain::profile::Profile;
 use crate::domain::time;
+use crate::domain::Record;
 use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
 use crate::store::local::LocalBackend;
 use crate::store::{Backend, Health, MemoryBackend, Store, StoreError};
@@ -76,6 +77,36 @@ impl AppState {
             self.profile.set(profile);
         }
         self.after_change();
+    }
+
+    /// Every record of kind `T`, newest save last by id order; re-runs when
+    /// anything is saved.
+    pub fn all<T: Record>(&self) -> Vec<(String, T, time::Timestamp)> {
+        self.read(|s| s.all::<T>())
+    }
+
+    /// The record `T` with this id; re-runs when anything is saved.
+    pub fn get<T: Record>(&self, id: &str) -> Option<T> {
+        self.read(|s| s.get::<T>(id))
+    }
+
+    /// Saves one record (an exercise entry, a draft...). A write the browser
+    /// refuses is kept in memory and shown by the storage notice.
+    pub fn save<T: Record>(&self, id: &str, record: &T) -> Result<(), StoreError> {
+        let result = self.write(|s| s.put(id, record, time::now()));
+        self.after_change();
+        result
+    }
+
+    /// Deletes one record and returns it, so the page can offer "Undo".
+    pub fn delete<T: Record>(&self, id: &str) -> Option<T> {
+        let removed = self.write(|s| {
+            let record = s.get::<T>(id);
+            s.delete::<T>(id);
+            record
+        });
+        self.after_change();
+        removed
     }
 
     /// A backup of everything, made now.

@@ -94,3 +94,20 @@ pub fn focus_main_heading() {
         }
     }
 }
+
+/// A fresh record id for something made now (see `domain::new_id`).
+pub fn new_id() -> String {
+    let salt = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    crate::domain::new_id(crate::domain::time::now(), salt)
+}
+
+/// True when the person asked their system for less motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}

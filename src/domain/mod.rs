@@ -5,7 +5,13 @@
 //! key). [`validate`] is how the store asks whether a body read from storage or
 //! a backup really is a record of that kind.
 
+pub mod breathing;
+pub mod feelings;
+pub mod grounding;
+pub mod journal;
+pub mod movement;
 pub mod profile;
+pub mod thought_record;
 pub mod time;
 
 use serde::de::DeserializeOwned;
@@ -14,6 +20,22 @@ use serde::de::DeserializeOwned;
 pub trait Record: serde::Serialize + DeserializeOwned {
     /// The storage kind, e.g. `"profile"`. Lower case, digits and `_` only.
     const KIND: &'static str;
+}
+
+/// A new record id: the local time it was made plus a counter, e.g.
+/// `20261128-213000-0042`. Sortable by creation time and unique within a
+/// session; `salt` (for example a random number from the browser) keeps ids
+/// from two tabs apart.
+pub fn new_id(now: time::Timestamp, salt: u32) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed) % 10_000;
+    format!(
+        "{}-{:04}{:04x}",
+        now.format("%Y%m%d-%H%M%S"),
+        n,
+        salt & 0xffff
+    )
 }
 
 /// Checks that `body` is a valid record of `kind`.
@@ -41,6 +63,16 @@ mod tests {
         assert!(validate("profile", &json!({"welcomed": "yes"})).is_err());
         assert!(validate("profile", &json!({"setback": "<script>"})).is_err());
         assert!(validate("profile", &json!([1, 2])).is_err());
+    }
+
+    #[test]
+    fn ids_are_valid_keys_sortable_and_unique() {
+        let now = time::parse("2026-11-28T21:30:00+05:30").unwrap();
+        let a = new_id(now, 7);
+        let b = new_id(now, 7);
+        assert_ne!(a, b);
+        assert!(a.starts_with("20261128-213000-"));
+        assert!(crate::store::valid_key(&format!("note/{a}")));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::components::page_title::PageTitle;
 use crate::content::Text;
 use crate::domain::profile::Setback;
 use crate::domain::time::{self, PartOfDay};
+use crate::pages::practices::{groups, PracticeLinks};
 
 fn setback_choices(t: &'static Text) -> Vec<Choice> {
     Setback::ALL
@@ -115,6 +116,8 @@ fn Greeting() -> impl IntoView {
                 </h2>
                 <p>{thought}</p>
             </div>
+            <h2 class="section-heading">{t.home_cards_practices_title}</h2>
+            <PracticeLinks practices=groups().into_iter().flat_map(|(_, p)| p).collect()/>
             <ChangeAnswer/>
             <div class="card">
                 <h2>{t.home_cards_help_title}</h2>

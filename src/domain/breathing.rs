@@ -1,0 +1,1 @@
+//! SCAFFOLD: the breathing exercise's records and rules.

@@ -1,0 +1,1 @@
+//! SCAFFOLD: the feelings exercise's records and rules.

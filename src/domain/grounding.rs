@@ -1,0 +1,1 @@
+//! SCAFFOLD: the grounding exercise's records and rules.

@@ -1,0 +1,1 @@
+//! SCAFFOLD: the journal exercise's records and rules.

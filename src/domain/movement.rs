@@ -1,0 +1,1 @@
+//! SCAFFOLD: the movement exercise's records and rules.

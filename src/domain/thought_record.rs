@@ -1,0 +1,1 @@
+//! SCAFFOLD: the thought_record exercise's records and rules.

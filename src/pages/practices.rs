@@ -1,0 +1,110 @@
+//! The practices hub: every exercise, grouped, one tap to start.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::{href, use_app};
+use crate::components::page_title::PageTitle;
+use crate::content::Text;
+
+/// One practice on the hub and on the home screen.
+#[derive(Clone, Copy)]
+pub struct Practice {
+    /// Where it starts (an in-app path).
+    pub path: &'static str,
+    pub title: fn(&'static Text) -> &'static str,
+    pub blurb: fn(&'static Text) -> &'static str,
+}
+
+/// Practices in groups, in the order they are shown.
+pub fn groups() -> [(fn(&'static Text) -> &'static str, Vec<Practice>); 3] {
+    [
+        (
+            |t| t.practices_group_reframe,
+            vec![
+                Practice {
+                    path: "/thoughts/new",
+                    title: |t| t.practices_thought_record_title,
+                    blurb: |t| t.practices_thought_record_blurb,
+                },
+                Practice {
+                    path: "/journal/new",
+                    title: |t| t.practices_journal_title,
+                    blurb: |t| t.practices_journal_blurb,
+                },
+            ],
+        ),
+        (
+            |t| t.practices_group_feel,
+            vec![
+                Practice {
+                    path: "/feelings",
+                    title: |t| t.practices_feelings_title,
+                    blurb: |t| t.practices_feelings_blurb,
+                },
+                Practice {
+                    path: "/breathe",
+                    title: |t| t.practices_breathing_title,
+                    blurb: |t| t.practices_breathing_blurb,
+                },
+                Practice {
+                    path: "/grounding",
+                    title: |t| t.practices_grounding_title,
+                    blurb: |t| t.practices_grounding_blurb,
+                },
+            ],
+        ),
+        (
+            |t| t.practices_group_move,
+            vec![Practice {
+                path: "/movement",
+                title: |t| t.practices_movement_title,
+                blurb: |t| t.practices_movement_blurb,
+            }],
+        ),
+    ]
+}
+
+/// A list of practice cards, each a single link.
+#[component]
+pub fn PracticeLinks(practices: Vec<Practice>) -> impl IntoView {
+    let t = use_app().text;
+    view! {
+        <ul class="practice-list">
+            {practices
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <li>
+                            <A href=href(p.path) attr:class="practice">
+                                <span class="practice-title">{(p.title)(t)}</span>
+                                <span class="practice-blurb">{(p.blurb)(t)}</span>
+                            </A>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The hub page.
+#[component]
+pub fn PracticesPage() -> impl IntoView {
+    let t = use_app().text;
+    view! {
+        <section class="page practices" aria-labelledby="practices-title">
+            <PageTitle id="practices-title" text=t.practices_title.to_string()/>
+            <p class="lead">{t.practices_intro}</p>
+            {groups()
+                .into_iter()
+                .map(|(heading, practices)| {
+                    view! {
+                        <h2>{heading(t)}</h2>
+                        <PracticeLinks practices/>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
