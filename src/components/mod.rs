@@ -5,3 +5,4 @@ pub mod confirm;
 pub mod icons;
 pub mod notices;
 pub mod page_title;
+pub mod rating;
