@@ -514,6 +514,11 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
         .into_any();
     };
     let editing_finished = !record.is_draft();
+    let mut record = record;
+    if editing_finished {
+        // A finished record is read again from the start.
+        record.go_to(1);
+    }
     let flow = Flow {
         app,
         id: StoredValue::new(id),
@@ -569,7 +574,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
             ],
         )
     };
-    let progress = move || format!("width: {}%", u32::from(step.get()) * 100 / u32::from(STEPS));
+    let progress = move || format!("{}%", u32::from(step.get()) * 100 / u32::from(STEPS));
     let hot = move || {
         (step.get() >= 4)
             .then(|| flow.draft.with(|d| d.hot_thought().map(str::to_string)))
@@ -593,7 +598,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
             <div class="step-progress">
                 <p class="step-count" id="step-count">{step_count}</p>
                 <div class="step-bar" aria-hidden="true">
-                    <span style=progress></span>
+                    <span style:width=progress></span>
                 </div>
             </div>
             {move || {
@@ -764,8 +769,12 @@ fn StepFeelings(flow: Flow) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let other = RwSignal::new(String::new());
     let names = Memo::new(move |_| {
-        flow.draft
-            .with(|d| d.feelings.iter().map(|f| f.name.clone()).collect::<Vec<_>>())
+        flow.draft.with(|d| {
+            d.feelings
+                .iter()
+                .map(|f| f.name.clone())
+                .collect::<Vec<_>>()
+        })
     });
     let add = move |name: String| {
         let mut result = Ok(());
@@ -849,9 +858,9 @@ fn feeling_index(d: &ThoughtRecord, name: &str) -> Option<usize> {
 #[component]
 fn FeelingRow(flow: Flow, name: String) -> impl IntoView {
     let t = flow.app.text;
-    let start = flow.draft.with_untracked(|d| {
-        feeling_index(d, &name).map_or(50, |i| d.feelings[i].before)
-    });
+    let start = flow
+        .draft
+        .with_untracked(|d| feeling_index(d, &name).map_or(50, |i| d.feelings[i].before));
     let value = RwSignal::new(start);
     let watched = name.clone();
     Effect::watch(
