@@ -154,7 +154,7 @@ test('a whole thought record from the home screen, kept after a reload', async (
   await page.getByRole('heading', { level: 1, name: 'Your thought records' }).waitFor();
   const entry = page.getByRole('link', { name: /I will never get into any college/ });
   await entry.getByText('Feelings eased by 35 points on average').waitFor();
-  await page.getByText('Over 1 records where you re-rated your feelings, they eased by 35 points on average.').waitFor();
+  await page.getByText('Across the records where you re-rated your feelings (1 so far), they eased by 35 points on average.').waitFor();
   await page.getByRole('link', { name: 'New thought record' }).waitFor();
   await expectAccessible(page, 'history');
   await screenshot(page, 'thought-history');
@@ -191,6 +191,10 @@ test('a half-done record survives a reload and resumes where it was left', async
   assert.equal(await page.getByRole('link', { name: 'New thought record' }).count(), 0);
   await expectAccessible(page, 'history with a draft');
   await screenshot(page, 'thought-history-draft');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'history with a draft, dark');
+  await screenshot(page, 'thought-history-draft-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('link', { name: 'Continue where I left off' }).click();
   await expectStep(page, 3, 'What went through your mind?');
   await page.getByRole('button', { name: 'Back' }).click();
