@@ -414,10 +414,27 @@ impl ThoughtRecord {
         true
     }
 
+    /// Makes room for thought `index` when it is the next one in the list
+    /// (the first, empty box on screen has no stored thought yet).
+    fn reach_thought(&mut self, index: usize) {
+        if index == self.thoughts.len() && index < MAX_THOUGHTS {
+            self.thoughts.push(String::new());
+        }
+    }
+
     /// Changes the words of one thought (cut to the allowed length).
     pub fn set_thought(&mut self, index: usize, text: &str) {
+        self.reach_thought(index);
         if let Some(t) = self.thoughts.get_mut(index) {
             *t = clip(text, MAX_THOUGHT);
+        }
+    }
+
+    /// Marks thought `index` as the one that hurts most.
+    pub fn mark_hot(&mut self, index: usize) {
+        self.reach_thought(index);
+        if index < self.thoughts.len() {
+            self.hot = Some(index);
         }
     }
 
@@ -747,6 +764,21 @@ mod tests {
             ThoughtRecord::clipped(&"a".repeat(MAX_TEXT + 1)).len(),
             MAX_TEXT
         );
+    }
+
+    #[test]
+    fn the_first_box_becomes_a_thought_when_used() {
+        let mut r = ThoughtRecord::new(start());
+        r.mark_hot(0);
+        assert_eq!(r.thoughts, vec![String::new()]);
+        assert_eq!(r.hot, Some(0));
+        r.set_thought(1, "second");
+        assert_eq!(r.thoughts.len(), 2);
+        r.set_thought(5, "too far");
+        r.mark_hot(7);
+        assert_eq!(r.thoughts.len(), 2);
+        assert_eq!(r.hot, Some(0));
+        assert_eq!(r.check(), Ok(()));
     }
 
     #[test]

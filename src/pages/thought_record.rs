@@ -615,7 +615,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
             <div class="card step-card" on:focusout=move |_| flow.save_now()>
                 {body}
             </div>
-            <div class="step-nav">
+            <div class="step-nav step-nav-main">
                 <Show when=move || { step.get() > 1 }>
                     <button
                         type="button"
@@ -904,17 +904,18 @@ fn FeelingRow(flow: Flow, name: String) -> impl IntoView {
 #[component]
 fn StepThoughts(flow: Flow) -> impl IntoView {
     let t = flow.app.text;
-    if flow.draft.with_untracked(|d| d.thoughts.is_empty()) {
-        flow.draft.update(|d| {
-            d.add_thought();
-        });
-    }
-    // The list is drawn again only when thoughts are added or removed.
-    let count = Memo::new(move |_| flow.draft.with(|d| d.thoughts.len()));
+    // The list is drawn again only when thoughts are added or removed. An
+    // empty record still shows one box to write in.
+    let count = Memo::new(move |_| flow.draft.with(|d| d.thoughts.len().max(1)));
     let full = move || count.get() >= tr::MAX_THOUGHTS;
     let add = move |_| {
         let mut added = false;
-        flow.change(|d| added = d.add_thought());
+        flow.change(|d| {
+            if d.thoughts.is_empty() {
+                d.add_thought();
+            }
+            added = d.add_thought();
+        });
         if added {
             focus_soon(format!("#thought-{}", count.get_untracked()));
         }
@@ -972,7 +973,7 @@ fn ThoughtItem(flow: Flow, index: usize) -> impl IntoView {
                         type="radio"
                         name="hot-thought"
                         prop:checked=move || flow.draft.with(|d| d.hot == Some(index))
-                        on:change=move |_| flow.change(|d| d.hot = Some(index))
+                        on:change=move |_| flow.change(|d| d.mark_hot(index))
                     />
                     <span>{fill(t.thought_record_step3_hot_for, &[("n", &n)])}</span>
                 </label>

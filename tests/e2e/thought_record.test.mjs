@@ -2,7 +2,7 @@
 // resumed after a reload, editing, and delete with undo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, answerWelcome, expectAccessible, screenshot, storedData, BASE } from './helpers.mjs';
+import { launch, openApp, answerWelcome, expectAccessible, screenshot, storedData, BASE, SUB_BASE } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -270,5 +270,28 @@ test('editing a finished record, then deleting it with undo', async () => {
   await page.getByRole('link', { name: 'Back to your thought records' }).click();
   await page.getByText('No finished records yet.').waitFor();
   assert.deepEqual(await storedRecords(page), {});
+  await app.done();
+});
+
+test('under a sub-path, finishing and the history links keep the prefix', { skip: !SUB_BASE }, async () => {
+  const app = await openApp(browser, { base: SUB_BASE, path: 'thoughts/new' });
+  const { page } = app;
+  const prefix = new URL(SUB_BASE).pathname;
+  await expectStep(page, 1, 'What happened?');
+  await page.getByRole('textbox', { name: 'What happened?' }).fill('A friend stopped replying.');
+  for (let step = 2; step <= 8; step++) {
+    await next(page);
+    await page.getByText(`Step ${step} of 8`).waitFor();
+  }
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  await page.getByText('A friend stopped replying.').waitFor();
+  assert.ok(new URL(page.url()).pathname.startsWith(`${prefix}thoughts/`), page.url());
+  await page.getByRole('link', { name: 'Back to your thought records' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your thought records' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `${prefix}thoughts`);
+  await page.getByRole('link', { name: /No thought written down/ }).click();
+  await page.getByText('A friend stopped replying.').waitFor();
+  await page.reload();
+  await page.getByText('A friend stopped replying.').waitFor();
   await app.done();
 });
