@@ -191,12 +191,28 @@ test('a half-done record survives a reload and resumes where it was left', async
   assert.equal(await page.getByRole('link', { name: 'New thought record' }).count(), 0);
   await expectAccessible(page, 'history with a draft');
   await screenshot(page, 'thought-history-draft');
-  await page.emulateMedia({ colorScheme: 'dark' });
+  // Reduced motion too, so no colour transition is caught half-way.
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await expectAccessible(page, 'history with a draft, dark');
   await screenshot(page, 'thought-history-draft-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: null });
   await page.getByRole('link', { name: 'Continue where I left off' }).click();
   await expectStep(page, 3, 'What went through your mind?');
+
+  // Reloading or leaving straight after typing loses nothing either.
+  await page.getByRole('textbox', { name: 'Thought 1' }).fill("I'm going to be let go, again");
+  await page.reload();
+  await expectStep(page, 3, 'What went through your mind?');
+  assert.equal(await page.getByRole('textbox', { name: 'Thought 1' }).inputValue(), "I'm going to be let go, again");
+  await page.getByRole('textbox', { name: 'Thought 1' }).fill("I'm going to be let go, and it's my fault");
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await page.goto(new URL('thoughts/new', BASE).href);
+  await expectStep(page, 3, 'What went through your mind?');
+  assert.equal(
+    await page.getByRole('textbox', { name: 'Thought 1' }).inputValue(),
+    "I'm going to be let go, and it's my fault"
+  );
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Back' }).click();
   await expectStep(page, 1, 'What happened?');
