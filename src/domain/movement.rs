@@ -126,9 +126,15 @@ impl MovementDraft {
         Ok(entry)
     }
 
-    /// Whether anything has been filled in.
-    pub fn is_empty(&self) -> bool {
-        *self == Self::default()
+    /// Whether nothing worth keeping has been filled in (ratings left at
+    /// the middle count as untouched).
+    pub fn is_blank(&self) -> bool {
+        let untouched = |r: Option<u8>| r.is_none() || r == Some(5);
+        self.kind.is_none()
+            && self.minutes.trim().is_empty()
+            && self.note.trim().is_empty()
+            && untouched(self.before)
+            && untouched(self.after)
     }
 }
 
@@ -174,7 +180,12 @@ mod tests {
     fn a_draft_becomes_an_entry_only_when_complete() {
         let now = at("2026-11-28T18:00:00+05:30");
         let mut d = MovementDraft::default();
-        assert!(d.is_empty());
+        assert!(d.is_blank());
+        d.before = Some(5);
+        assert!(d.is_blank());
+        d.before = Some(2);
+        assert!(!d.is_blank());
+        d.before = None;
         assert_eq!(d.finish(now), Err(DraftProblem::NoKind));
         d.kind = Some(MovementKind::Walk);
         assert_eq!(d.finish(now), Err(DraftProblem::Minutes));
