@@ -292,7 +292,7 @@ fn BreathingLog() -> impl IntoView {
             .into_iter()
             .map(|(_, s, _)| s)
             .collect();
-        all.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+        all.sort_by_key(|s| std::cmp::Reverse(s.started_at));
         all
     };
     view! {

@@ -162,7 +162,7 @@ fn MovementHistory() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, MovementEntry)>);
     let entries = move || {
         let mut all = app.all::<MovementEntry>();
-        all.sort_by(|a, b| b.1.at.cmp(&a.1.at));
+        all.sort_by_key(|(_, e, _)| std::cmp::Reverse(e.at));
         all
     };
     view! {
