@@ -48,6 +48,8 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
     }
     match kind {
         profile::Profile::KIND => check::<profile::Profile>(body),
+        feelings::CheckIn::KIND => check::<feelings::CheckIn>(body),
+        feelings::Draft::KIND => check::<feelings::Draft>(body),
         _ => Ok(()),
     }
 }
