@@ -577,9 +577,20 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The most chosen word, if any.
-    pub fn most_often(&self) -> Option<(Feeling, usize)> {
-        self.top.first().copied()
+    /// The word or words chosen most, and how often. `None` when nothing
+    /// stands out: no check-ins, or several different words once each.
+    pub fn most_often(&self) -> Option<(Vec<Feeling>, usize)> {
+        let (_, most) = *self.top.first()?;
+        if most < 2 && self.total > 1 {
+            return None;
+        }
+        let words = self
+            .top
+            .iter()
+            .filter(|(_, n)| *n == most)
+            .map(|(f, _)| *f)
+            .collect();
+        Some((words, most))
     }
 
     /// How many days had at least one check-in.
@@ -925,7 +936,7 @@ mod tests {
         let s = summarise(&all, week);
         assert_eq!(s.total, 5);
         assert_eq!(s.per_group, [1, 1, 1, 2]);
-        assert_eq!(s.most_often(), Some((Feeling::Drained, 2)));
+        assert_eq!(s.most_often(), Some((vec![Feeling::Drained], 2)));
         assert_eq!(s.top.len(), 4);
         assert_eq!(s.days.len(), 7);
         assert_eq!(s.days_with_check_ins(), 4);
@@ -951,6 +962,10 @@ mod tests {
         // A tie keeps the order the words are offered in.
         assert_eq!(month.top[0], (Feeling::Sad, 2));
         assert_eq!(month.top[1], (Feeling::Drained, 2));
+        assert_eq!(
+            month.most_often(),
+            Some((vec![Feeling::Sad, Feeling::Drained], 2))
+        );
     }
 
     #[test]
@@ -965,6 +980,21 @@ mod tests {
         assert_eq!(period_words(t, week), "Mon 23 Nov to Sun 29 Nov");
         let month = Period::containing(Span::Month, date("2026-11-28"));
         assert_eq!(period_words(t, month), "November 2026");
+    }
+
+    #[test]
+    fn nothing_stands_out_when_every_word_came_once() {
+        let week = Period::containing(Span::Week, date("2026-11-28"));
+        let one = [check_in(Feeling::Calm, 5, "2026-11-27T12:00:00+05:30")];
+        assert_eq!(
+            summarise(&one, week).most_often(),
+            Some((vec![Feeling::Calm], 1))
+        );
+        let two = [
+            one[0].clone(),
+            check_in(Feeling::Sad, 5, "2026-11-28T12:00:00+05:30"),
+        ];
+        assert_eq!(summarise(&two, week).most_often(), None);
     }
 
     #[test]
