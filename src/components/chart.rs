@@ -70,6 +70,9 @@ pub struct ChartData {
     pub max: f64,
     /// Values that get a grid line and a number.
     pub ticks: Vec<f64>,
+    /// Label every n-th column (e.g. 7 for a month: the 1st, 8th, 15th...);
+    /// `None` labels as many as fit.
+    pub label_every: Option<usize>,
     /// What the vertical axis measures (shown above it).
     pub axis_label: String,
     /// Accessible name of the legend list.
@@ -226,7 +229,10 @@ pub fn Chart(
 ) -> impl IntoView {
     let picture = move || {
         let d = data.get();
-        let l = layout(d.columns.len(), d.series.len());
+        let mut l = layout(d.columns.len(), d.series.len());
+        if let Some(n) = d.label_every {
+            l.label_every = l.label_every.max(n);
+        }
         let n_series = d.series.len();
         let baseline = HEIGHT - BOTTOM;
         let grid = d

@@ -464,6 +464,7 @@ fn chart_data(t: &'static Text, s: &Summary) -> ChartData {
         min: 0.0,
         max: f64::from(MAX_INTENSITY),
         ticks: vec![0.0, 5.0, 10.0],
+        label_every: (!week).then_some(7),
         axis_label: t.feelings_history_axis.to_string(),
         legend_label: t.feelings_history_legend.to_string(),
         table_toggle: t.feelings_history_table_toggle.to_string(),
