@@ -60,8 +60,15 @@ test('a check-in from the home screen shows in the week and month views and surv
   await expectAccessible(page, 'feelings details');
   await screenshot(page, 'feelings-details-light');
 
-  // Nothing typed is lost on a reload.
-  await page.waitForTimeout(900);
+  // Nothing typed is lost on navigating away, even straight after typing...
+  await page.getByLabel("Anything you'd like to add? (optional)").fill('Long day revising.');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 2, name: "You're feeling drained" }).waitFor();
+  assert.equal(await page.getByLabel("Anything you'd like to add? (optional)").inputValue(), 'Long day revising.');
+  // ...or on a reload.
+  await page.getByLabel("Anything you'd like to add? (optional)").fill('Long day revising. <b>not bold</b>');
   await page.reload();
   await page.getByRole('heading', { level: 2, name: "You're feeling drained" }).waitFor();
   assert.equal(await page.getByLabel("Anything you'd like to add? (optional)").inputValue(), 'Long day revising. <b>not bold</b>');
