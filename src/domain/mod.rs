@@ -60,6 +60,8 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         grounding::GroundingSession::KIND => check_with(body, grounding::GroundingSession::check),
         movement::MovementEntry::KIND => check_with(body, movement::MovementEntry::check),
         movement::MovementDraft::KIND => check::<movement::MovementDraft>(body),
+        feelings::CheckIn::KIND => check::<feelings::CheckIn>(body),
+        feelings::Draft::KIND => check::<feelings::Draft>(body),
         _ => Ok(()),
     }
 }
