@@ -48,6 +48,7 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
     }
     match kind {
         profile::Profile::KIND => check::<profile::Profile>(body),
+        journal::JournalEntry::KIND => check::<journal::JournalEntry>(body),
         _ => Ok(()),
     }
 }
