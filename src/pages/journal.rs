@@ -109,38 +109,36 @@ fn Prompts() -> impl IntoView {
             <p class="small">{t.journal_prompts_hint}</p>
             {move || {
                 let setback = app.profile.with(|p| p.setback);
-                let general = journal::GENERAL_PROMPTS;
-                match setback {
-                    Some(s) => {
+                let tailored = setback.map(|s| journal::tailored_prompts(s).to_vec()).unwrap_or_default();
+                let general = journal::GENERAL_PROMPTS.to_vec();
+                // Two to start with (tailored first); the rest one tap away.
+                let (first, rest_tailored, rest_general) = if tailored.is_empty() {
+                    (general[..2].to_vec(), Vec::new(), general[2..].to_vec())
+                } else {
+                    (tailored[..2].to_vec(), tailored[2..].to_vec(), general)
+                };
+                let for_you = (!tailored.is_empty())
+                    .then(|| view! { <h3>{t.journal_prompts_for_you}</h3> });
+                let more_for_you = (!rest_tailored.is_empty())
+                    .then(|| {
                         view! {
                             <h3>{t.journal_prompts_for_you}</h3>
                             <ul class="prompt-list">
-                                {journal::tailored_prompts(s).into_iter().map(link).collect_view()}
+                                {rest_tailored.into_iter().map(link).collect_view()}
                             </ul>
-                            <details class="more-prompts">
-                                <summary>{t.journal_prompts_more}</summary>
-                                <h3>{t.journal_prompts_any_day}</h3>
-                                <ul class="prompt-list">
-                                    {general.into_iter().map(link).collect_view()}
-                                </ul>
-                            </details>
                         }
-                            .into_any()
-                    }
-                    None => {
-                        view! {
-                            <ul class="prompt-list">
-                                {general[..3].iter().copied().map(link).collect_view()}
-                            </ul>
-                            <details class="more-prompts">
-                                <summary>{t.journal_prompts_more}</summary>
-                                <ul class="prompt-list">
-                                    {general[3..].iter().copied().map(link).collect_view()}
-                                </ul>
-                            </details>
-                        }
-                            .into_any()
-                    }
+                    });
+                view! {
+                    {for_you}
+                    <ul class="prompt-list">{first.into_iter().map(link).collect_view()}</ul>
+                    <details class="more-prompts">
+                        <summary>{t.journal_prompts_more}</summary>
+                        {more_for_you}
+                        <h3>{t.journal_prompts_any_day}</h3>
+                        <ul class="prompt-list">
+                            {rest_general.into_iter().map(link).collect_view()}
+                        </ul>
+                    </details>
                 }
             }}
         </div>
@@ -621,8 +619,8 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
                 {status_text}
             </span>
         </div>
-        <fieldset class="card journal-tags">
-            <legend>{t.journal_tags_heading}</legend>
+        <div class="card journal-tags" role="group" aria-labelledby="journal-tags-heading">
+            <h2 id="journal-tags-heading">{t.journal_tags_heading}</h2>
             <p class="hint">{t.journal_tags_hint}</p>
             <ul class="tag-list">
                 <For each=move || entry.with(|e| e.tags.clone()) key=|tag| tag.clone() let:tag>
@@ -692,7 +690,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
                     </For>
                 </div>
             </Show>
-        </fieldset>
+        </div>
         <div class="actions">
             <button type="button" class="button" on:click=done>
                 {t.journal_editor_done}

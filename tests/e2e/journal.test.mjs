@@ -35,7 +35,7 @@ test('write an entry with a tag; it survives a reload and closing the page mid-t
   await page.waitForURL(/\/journal\/\d{8}-\d{6}-[0-9a-f]{8}$/);
   const url = page.url();
   // Nothing typed, nothing kept.
-  await page.getByText('Saves as you type').waitFor();
+  await page.getByRole('status').filter({ hasText: /^Saves as you type$/ }).waitFor();
   assert.deepEqual(await journalKeys(page), []);
 
   await page.getByLabel('Title (optional)').fill('A slow morning');
@@ -209,8 +209,10 @@ test('entries are found by search and by tag, and a delete can be undone', async
     'सुबह',
     'Call with Amma. She asked about the results and I told her the truth.',
   ]);
-  await search.fill('park');
+  await search.fill('truth');
   await page.getByText('1 of 3 entries shown').waitFor();
+  await search.fill('park');
+  await page.getByText('No entries match.', { exact: false }).waitFor();
   await search.fill('');
   await tags.getByRole('button', { name: 'All' }).click();
   await page.getByText('3 of 3 entries shown').waitFor({ state: 'detached' });
