@@ -23,6 +23,12 @@ after(async () => {
 const journalKeys = async (page) =>
   Object.keys(await storedData(page)).filter((k) => k.startsWith('gw:journal/'));
 
+// Full-page screenshots from the top, so the sticky header sits where it belongs.
+async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 const saved = (page) => page.getByRole('status').filter({ hasText: /^Saved$/ });
 
 test('write an entry with a tag; it survives a reload and closing the page mid-typing', async () => {
@@ -56,7 +62,7 @@ test('write an entry with a tag; it survives a reload and closing the page mid-t
   assert.equal(stored.body.title, 'A slow morning');
   assert.deepEqual(stored.body.tags, ['sleep']);
   await expectAccessible(page, 'journal editor');
-  await screenshot(page, 'journal-editor');
+  await shot(page, 'journal-editor');
 
   await page.reload();
   await appReady(page);
@@ -106,7 +112,7 @@ test('a prompt tailored to the setback starts an entry that keeps its prompt', a
   await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
   await page.getByRole('heading', { name: "For what you're going through" }).waitFor();
   await expectAccessible(page, 'journal list (empty)');
-  await screenshot(page, 'journal-list-empty');
+  await shot(page, 'journal-list-empty');
 
   await page.getByRole('link', { name: /What did that work give you/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Journal entry' }).waitFor();
@@ -120,7 +126,7 @@ test('a prompt tailored to the setback starts an entry that keeps its prompt', a
   await saved(page).waitFor();
   const [key] = await journalKeys(page);
   assert.match((await storedData(page))[key], /"prompt":"job_1"/);
-  await screenshot(page, 'journal-editor-prompt');
+  await shot(page, 'journal-editor-prompt');
 
   await page.reload();
   await appReady(page);
@@ -184,7 +190,7 @@ test('entries are found by search and by tag, and a delete can be undone', async
   ]);
   await list.getByText('20 Nov 2026, 07:00 · 11 words').waitFor();
   await expectAccessible(page, 'journal list');
-  await screenshot(page, 'journal-list');
+  await shot(page, 'journal-list');
 
   const search = page.getByRole('searchbox', { name: 'Search your entries' });
   await search.fill('QUIET park');
@@ -196,7 +202,7 @@ test('entries are found by search and by tag, and a delete can be undone', async
   await search.fill('truth amma');
   await page.getByText('1 of 3 entries shown').waitFor();
   await expectAccessible(page, 'journal search results');
-  await screenshot(page, 'journal-search');
+  await shot(page, 'journal-search');
   await search.fill('holiday');
   await page.getByText('No entries match.', { exact: false }).waitFor();
   await search.fill('');
