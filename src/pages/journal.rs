@@ -70,7 +70,11 @@ fn entry_path(id: &str) -> String {
 /// The journal's front page: new entry, prompts, search, tags and entries.
 #[component]
 pub fn JournalPage() -> impl IntoView {
-    let t = use_app().text;
+    let app = use_app();
+    let t = app.text;
+    // Prompts come first until there is something to read back; then the
+    // entries lead and the prompts follow them.
+    let has_entries = Memo::new(move |_| !app.all::<JournalEntry>().is_empty());
     view! {
         <section class="page journal" aria-labelledby="journal-title">
             <PageTitle id="journal-title" text=t.journal_list_title.to_string()/>
@@ -80,8 +84,13 @@ pub fn JournalPage() -> impl IntoView {
                     {t.journal_list_new}
                 </A>
             </div>
-            <Prompts/>
+            <Show when=move || !has_entries.get()>
+                <Prompts/>
+            </Show>
             <Entries/>
+            <Show when=move || has_entries.get()>
+                <Prompts/>
+            </Show>
         </section>
     }
 }
