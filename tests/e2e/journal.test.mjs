@@ -82,20 +82,31 @@ test('write an entry with a tag; it survives a reload and closing the page mid-t
   const reopened = page.getByLabel("What's on your mind?");
   assert.match(await reopened.inputValue(), /but less\. Later I walked to the market\.$/);
 
+  // Closing straight after typing, before the pause is over, keeps it too.
+  await reopened.press('End');
+  await reopened.pressSequentially(' Tea again.');
+  await page.close({ runBeforeUnload: true });
+  page = await app.context.newPage();
+  await page.goto(url);
+  await appReady(page);
+  assert.match(await page.getByLabel("What's on your mind?").inputValue(), /market\. Tea again\.$/);
+
   // Done goes back to the list, which shows the entry.
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
   const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'A slow morning' }) });
-  await entry.getByText('18 words').waitFor();
+  await entry.getByText('20 words').waitFor();
   await entry.getByText('#sleep').waitFor();
   await app.done();
 });
 
-test('an empty new entry is not kept', async () => {
-  const app = await openApp(browser, { path: 'journal/new' });
+test('an empty new entry is not kept (dark theme)', async () => {
+  const app = await openApp(browser, { path: 'journal/new', colorScheme: 'dark' });
   const { page } = app;
   await page.getByRole('heading', { level: 1, name: 'Journal entry' }).waitFor();
   await page.waitForURL(/\/journal\/\d{8}-/);
+  await expectAccessible(page, 'journal editor, dark');
+  await shot(page, 'journal-editor-dark');
   await page.getByLabel("What's on your mind?").click();
   await page.getByRole('link', { name: 'All entries' }).click();
   await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
