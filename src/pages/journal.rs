@@ -492,7 +492,10 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
     };
     let changed = move || {
         dirty.set_value(true);
-        status.set(Status::Pending);
+        // Set only on change, so screen readers hear "Saving…" once, not per key.
+        if status.get_untracked() != Status::Pending {
+            status.set(Status::Pending);
+        }
         let g = generation.get_value() + 1;
         generation.set_value(g);
         set_timeout(
