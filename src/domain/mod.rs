@@ -62,6 +62,7 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         movement::MovementDraft::KIND => check::<movement::MovementDraft>(body),
         feelings::CheckIn::KIND => check::<feelings::CheckIn>(body),
         feelings::Draft::KIND => check::<feelings::Draft>(body),
+        journal::JournalEntry::KIND => check::<journal::JournalEntry>(body),
         _ => Ok(()),
     }
 }
