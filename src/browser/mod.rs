@@ -111,3 +111,57 @@ pub fn prefers_reduced_motion() -> bool {
         })
         .is_some_and(|m| m.matches())
 }
+
+/// True where the device can vibrate (`navigator.vibrate`).
+pub fn can_vibrate() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("vibrate")).unwrap_or(false)
+    })
+}
+
+/// A short vibration, where supported; silently nothing elsewhere.
+pub fn vibrate(ms: u32) {
+    if can_vibrate() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().vibrate_with_duration(ms);
+        }
+    }
+}
+
+/// Runs only the last of a burst of calls, `delay` after it: for saving
+/// while someone types. Copyable; create one per field or form.
+#[derive(Clone, Copy)]
+pub struct Debounce {
+    generation: leptos::prelude::StoredValue<u64>,
+}
+
+impl Debounce {
+    /// A debouncer owned by the current component.
+    pub fn new() -> Self {
+        Self {
+            generation: leptos::prelude::StoredValue::new(0),
+        }
+    }
+
+    /// Schedules `f` after `delay`, cancelling what was scheduled before.
+    pub fn call(&self, delay: std::time::Duration, f: impl FnOnce() + 'static) {
+        use leptos::prelude::{GetValue, UpdateValue};
+        self.generation.update_value(|g| *g += 1);
+        let mine = self.generation.get_value();
+        let generation = self.generation;
+        leptos::prelude::set_timeout(
+            move || {
+                if generation.try_get_value() == Some(mine) {
+                    f();
+                }
+            },
+            delay,
+        );
+    }
+}
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,5 +1,6 @@
 //! Widgets written once and reused by every page.
 
+pub mod chart;
 pub mod choice;
 pub mod confirm;
 pub mod icons;

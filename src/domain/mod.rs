@@ -46,9 +46,26 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
     fn check<T: Record>(body: &serde_json::Value) -> Result<(), String> {
         T::deserialize(body).map(|_| ()).map_err(|e| e.to_string())
     }
+    fn check_with<T: Record>(
+        body: &serde_json::Value,
+        rule: fn(&T) -> Result<(), String>,
+    ) -> Result<(), String> {
+        T::deserialize(body)
+            .map_err(|e| e.to_string())
+            .and_then(|r| rule(&r))
+    }
     match kind {
         profile::Profile::KIND => check::<profile::Profile>(body),
-        thought_record::ThoughtRecord::KIND => thought_record::validate(body),
+        breathing::BreathingSession::KIND => check_with(body, breathing::BreathingSession::check),
+        grounding::GroundingSession::KIND => check_with(body, grounding::GroundingSession::check),
+        movement::MovementEntry::KIND => check_with(body, movement::MovementEntry::check),
+        movement::MovementDraft::KIND => check::<movement::MovementDraft>(body),
+        feelings::CheckIn::KIND => check::<feelings::CheckIn>(body),
+        feelings::Draft::KIND => check::<feelings::Draft>(body),
+        journal::JournalEntry::KIND => check::<journal::JournalEntry>(body),
+        thought_record::ThoughtRecord::KIND => {
+            check_with(body, thought_record::ThoughtRecord::check)
+        }
         _ => Ok(()),
     }
 }

@@ -12,12 +12,15 @@ use crate::content::Text;
 pub struct Practice {
     /// Where it starts (an in-app path).
     pub path: &'static str,
-    pub title: fn(&'static Text) -> &'static str,
-    pub blurb: fn(&'static Text) -> &'static str,
+    pub title: Words,
+    pub blurb: Words,
 }
 
+/// Words looked up in the content for one language.
+type Words = fn(&'static Text) -> &'static str;
+
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(fn(&'static Text) -> &'static str, Vec<Practice>); 3] {
+pub fn groups() -> [(Words, Vec<Practice>); 3] {
     [
         (
             |t| t.practices_group_reframe,

@@ -34,14 +34,20 @@ export async function launch() {
  * makes is recorded, so `done()` can check that nothing left the origin and
  * that no Content-Security-Policy violation or script error happened.
  */
-export async function openApp(browser, { base = BASE, path = '', colorScheme = 'light' } = {}) {
+export async function openApp(
+  browser,
+  { base = BASE, path = '', colorScheme = 'light', reducedMotion = 'no-preference', fakeClock = false } = {}
+) {
   const context = await browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 1,
     colorScheme,
+    reducedMotion,
     acceptDownloads: true,
     serviceWorkers: 'allow',
   });
+  // A controllable clock (Date, timers) for timed exercises.
+  if (fakeClock) await context.clock.install();
   const origin = new URL(base).origin;
   const requests = [];
   const problems = [];

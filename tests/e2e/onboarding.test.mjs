@@ -84,3 +84,62 @@ test('damaged stored data is set aside, the person is told, and the app still st
   await page.getByText("1 item(s) that couldn't be read, set aside and kept").waitFor();
   await app.done();
 });
+
+test('when storage is full the person is told, nothing is lost, and a backup is offered', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  // Fill this origin's local storage to the brim.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    while (chunk.length > 8) {
+      try {
+        localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+  await answerWelcome(page, 'Something else');
+  const alert = page.getByRole('alert').filter({ hasText: 'storage for Groundwork is full' });
+  await alert.waitFor();
+  // The answer is still shown for this session.
+  await page.getByText('Something else').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Download a backup' }).click(),
+  ]);
+  const backup = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(backup.records[0].body.setback, 'other');
+  // Space comes back; the next save brings storage up to date.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k);
+  });
+  await page.getByRole('button', { name: 'Change my answer' }).click();
+  await page.getByRole('radio', { name: 'Losing a job, or work falling apart' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await alert.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByText('Losing a job, or work falling apart').waitFor();
+  await app.done();
+});
+
+test('when the browser refuses storage the app still works and says nothing will be kept', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(process.env.GW_BASE_URL ?? 'http://127.0.0.1:8080/');
+  await page.getByRole('alert').filter({ hasText: "isn't letting Groundwork keep anything" }).waitFor();
+  await answerWelcome(page, 'Something else');
+  await page.getByText('Something else').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

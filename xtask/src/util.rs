@@ -35,10 +35,15 @@ macro_rules! err {
 
 /// The repository root (the parent of the `xtask/` directory).
 pub fn repo_root() -> PathBuf {
-    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // `cargo run` sets CARGO_MANIFEST_DIR for the running binary: prefer it
+    // to the compile-time path, so a copied target/ (another checkout or
+    // worktree) never builds and tests the wrong tree.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest_dir
         .parent()
-        .expect("xtask lives inside the repository")
+        .unwrap_or(Path::new("."))
         .to_path_buf()
 }
 
