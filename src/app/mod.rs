@@ -20,6 +20,7 @@ use crate::pages::practices::PracticesPage;
 use crate::pages::thought_record::{
     ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
 };
+use crate::pages::understand::{ReadingPage, UnderstandPage, WorthCheckPage};
 use crate::pages::{data::DataPage, help::HelpPage, home::HomePage, not_found::NotFoundPage};
 pub use state::{use_app, AppState};
 
@@ -87,6 +88,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/feelings") view=FeelingsPage/>
                 <Route path=path!("/journal") view=JournalPage/>
                 <Route path=path!("/journal/:id") view=JournalEntryPage/>
+                <Route path=path!("/understand") view=UnderstandPage/>
+                <Route path=path!("/understand/check") view=WorthCheckPage/>
+                <Route path=path!("/understand/:id") view=ReadingPage/>
                 <Route path=path!("/breathe") view=BreathingPage/>
                 <Route path=path!("/grounding") view=GroundingPage/>
                 <Route path=path!("/movement") view=MovementPage/>

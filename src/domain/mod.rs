@@ -13,6 +13,7 @@ pub mod movement;
 pub mod profile;
 pub mod thought_record;
 pub mod time;
+pub mod understand;
 
 use serde::de::DeserializeOwned;
 
@@ -66,6 +67,9 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         thought_record::ThoughtRecord::KIND => {
             check_with(body, thought_record::ThoughtRecord::check)
         }
+        understand::ReadingNotes::KIND => check_with(body, understand::ReadingNotes::check),
+        understand::WorthCheck::KIND => check_with(body, understand::WorthCheck::check),
+        understand::ReadingPrefs::KIND => check_with(body, understand::ReadingPrefs::check),
         _ => Ok(()),
     }
 }

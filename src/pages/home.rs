@@ -118,6 +118,11 @@ fn Greeting() -> impl IntoView {
             </div>
             <h2 class="section-heading">{t.home_cards_practices_title}</h2>
             <PracticeLinks practices=groups().into_iter().flat_map(|(_, p)| p).collect()/>
+            <div class="card">
+                <h2>{t.home_cards_understand_title}</h2>
+                <p>{t.home_cards_understand_body}</p>
+                <A href=href("/understand") attr:class="button secondary">{t.home_cards_understand_link}</A>
+            </div>
             <ChangeAnswer/>
             <div class="card">
                 <h2>{t.home_cards_help_title}</h2>

@@ -12,3 +12,4 @@ pub mod movement;
 pub mod not_found;
 pub mod practices;
 pub mod thought_record;
+pub mod understand;
