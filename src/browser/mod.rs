@@ -143,11 +143,19 @@ impl Debounce {
         }
     }
 
+    /// Forgets whatever is scheduled (safe after the owner is gone).
+    pub fn cancel(&self) {
+        use leptos::prelude::UpdateValue;
+        self.generation.try_update_value(|g| *g += 1);
+    }
+
     /// Schedules `f` after `delay`, cancelling what was scheduled before.
     pub fn call(&self, delay: std::time::Duration, f: impl FnOnce() + 'static) {
-        use leptos::prelude::{GetValue, UpdateValue};
-        self.generation.update_value(|g| *g += 1);
-        let mine = self.generation.get_value();
+        use leptos::prelude::GetValue;
+        self.cancel();
+        let Some(mine) = self.generation.try_get_value() else {
+            return;
+        };
         let generation = self.generation;
         leptos::prelude::set_timeout(
             move || {

@@ -9,7 +9,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::app::use_app;
-use crate::browser;
+use crate::browser::{self, Debounce};
 use crate::components::chart::{Chart, ChartData, Column, LegendMark, Point, Series, Shape};
 use crate::components::page_title::PageTitle;
 use crate::components::rating::RatingSlider;
@@ -73,7 +73,7 @@ fn CheckInCard(show_history: Callback<()>) -> impl IntoView {
     let missing = RwSignal::new(false);
     // Focus follows the step only after the person moved, never on arrival.
     let moved = StoredValue::new(false);
-    let generation = StoredValue::new(0_u64);
+    let debounce = Debounce::new();
 
     // Writes the draft now if it changed since the last write.
     let flush = move || {
@@ -105,16 +105,7 @@ fn CheckInCard(show_history: Callback<()>) -> impl IntoView {
         if last_written.with_value(|w| *w == d) {
             return;
         }
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(mine) {
-                    flush();
-                }
-            },
-            DRAFT_DELAY,
-        );
+        debounce.call(DRAFT_DELAY, flush);
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());

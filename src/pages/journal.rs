@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::app::{href, use_app, AppState};
-use crate::browser;
+use crate::browser::{self, Debounce};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
@@ -476,7 +476,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
         Status::Idle
     });
     let dirty = StoredValue::new(false);
-    let generation = StoredValue::new(0u64);
+    let debounce = Debounce::new();
     let tag_input = RwSignal::new(String::new());
     let tag_error = RwSignal::new(None::<String>);
 
@@ -496,16 +496,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
         if status.get_untracked() != Status::Pending {
             status.set(Status::Pending);
         }
-        let g = generation.get_value() + 1;
-        generation.set_value(g);
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(g) {
-                    save_now();
-                }
-            },
-            DEBOUNCE,
-        );
+        debounce.call(DEBOUNCE, save_now);
     };
     // Leaving the page, in the app or by closing the tab, saves at once.
     on_cleanup(save_now);

@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::app::{href, use_app, AppState};
-use crate::browser;
+use crate::browser::{self, Debounce};
 use crate::components::page_title::PageTitle;
 use crate::components::rating::RatingSlider;
 use crate::content::{fill, Text};
@@ -89,7 +89,7 @@ fn focus_soon(selector: String) {
 struct UndoOffer {
     deleted: RwSignal<Option<(String, ThoughtRecord)>>,
     restored: RwSignal<bool>,
-    generation: StoredValue<u32>,
+    expiry: Debounce,
 }
 
 impl UndoOffer {
@@ -97,7 +97,7 @@ impl UndoOffer {
         Self {
             deleted: RwSignal::new(None),
             restored: RwSignal::new(false),
-            generation: StoredValue::new(0),
+            expiry: Debounce::new(),
         }
     }
 
@@ -108,16 +108,9 @@ impl UndoOffer {
         };
         self.restored.set(false);
         self.deleted.set(Some((id.to_string(), record)));
-        self.generation.update_value(|g| *g += 1);
-        let mine = self.generation.get_value();
-        set_timeout(
-            move || {
-                if self.generation.try_get_value() == Some(mine) {
-                    self.deleted.try_set(None);
-                }
-            },
-            UNDO_FOR,
-        );
+        self.expiry.call(UNDO_FOR, move || {
+            self.deleted.try_set(None);
+        });
     }
 
     /// Saves the deleted record again.
@@ -428,23 +421,14 @@ struct Flow {
     step: RwSignal<u8>,
     /// True once the record exists in storage (so clearing it is saved too).
     kept: StoredValue<bool>,
-    generation: StoredValue<u32>,
+    saver: Debounce,
 }
 
 impl Flow {
     /// Changes the record and saves it a moment later.
     fn change(self, f: impl FnOnce(&mut ThoughtRecord)) {
         self.draft.update(f);
-        self.generation.update_value(|g| *g += 1);
-        let mine = self.generation.get_value();
-        set_timeout(
-            move || {
-                if self.generation.try_get_value() == Some(mine) {
-                    self.save_now();
-                }
-            },
-            SAVE_DELAY,
-        );
+        self.saver.call(SAVE_DELAY, move || self.save_now());
     }
 
     /// Saves right away (a blank new record is not worth keeping).
@@ -455,7 +439,7 @@ impl Flow {
         let (Some(id), Some(kept)) = (self.id.try_get_value(), self.kept.try_get_value()) else {
             return;
         };
-        self.generation.try_update_value(|g| *g += 1);
+        self.saver.cancel();
         if record.is_blank() && !kept {
             return;
         }
@@ -525,7 +509,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
         step: RwSignal::new(record.step),
         draft: RwSignal::new(record),
         kept: StoredValue::new(kept),
-        generation: StoredValue::new(0),
+        saver: Debounce::new(),
     };
 
     // Keep what was typed when the tab is closed or the page is left.
