@@ -16,10 +16,9 @@ pub mod backup;
 pub mod local;
 pub mod schema;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::domain::time::Timestamp;
 use crate::domain::{self, Record};
@@ -435,18 +434,8 @@ impl<B: Backend> Store<B> {
         &mut self.backend
     }
 
-    /// The raw stored documents, keyed `kind/id` (for export previews).
+    /// The stored documents, keyed `kind/id` (for tests and diagnostics).
     pub fn documents(&self) -> &BTreeMap<String, Document> {
         &self.docs
     }
-
-    /// Keys of records left alone because a newer version wrote them.
-    pub fn newer_keys(&self) -> BTreeSet<&str> {
-        self.too_new.keys().map(String::as_str).collect()
-    }
-}
-
-/// Helper for tests and callers that build a body by hand.
-pub fn body_of<T: Record>(record: &T) -> Value {
-    serde_json::to_value(record).expect("records serialise")
 }
