@@ -25,6 +25,8 @@ Commands:
   test [--only lint|native|browser|build|e2e]
         Install missing tools, then run every test layer in order:
         lint, native, browser, build (dist/ and dist-sub/), e2e.
+        GW_E2E_ONLY=journal,data runs only the e2e files whose names
+        contain one of those words.
   post-build
         Trunk post_build hook (see Trunk.toml): CSP hashes, base URL,
         manifest, service worker precache list, 404.html.

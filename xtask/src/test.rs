@@ -306,9 +306,29 @@ pub fn e2e_test_files(dir: &Path) -> Result<Vec<String>> {
     Ok(files)
 }
 
+/// Keeps the files whose name contains one of the comma-separated words in
+/// `only` (from `GW_E2E_ONLY`, for running a few journeys while working).
+pub fn select_e2e_files(files: Vec<String>, only: &str) -> Vec<String> {
+    let words: Vec<&str> = only
+        .split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return files;
+    }
+    files
+        .into_iter()
+        .filter(|f| words.iter().any(|w| f.contains(w)))
+        .collect()
+}
+
 fn e2e() -> Result<()> {
     let root = repo_root();
-    let files = e2e_test_files(&root.join("tests/e2e"))?;
+    let mut files = e2e_test_files(&root.join("tests/e2e"))?;
+    if let Ok(only) = std::env::var("GW_E2E_ONLY") {
+        files = select_e2e_files(files, &only);
+    }
     if files.is_empty() {
         return Err(err!("no end-to-end tests found (tests/e2e/*.test.mjs)"));
     }
@@ -365,6 +385,21 @@ fn e2e() -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn e2e_files_can_be_narrowed() {
+        let files = vec![
+            "tests/e2e/data.test.mjs".to_string(),
+            "tests/e2e/journal.test.mjs".to_string(),
+            "tests/e2e/pages.test.mjs".to_string(),
+        ];
+        assert_eq!(
+            select_e2e_files(files.clone(), "journal, pages"),
+            vec![files[1].clone(), files[2].clone()]
+        );
+        assert_eq!(select_e2e_files(files.clone(), " , "), files);
+        assert!(select_e2e_files(files, "nothing").is_empty());
+    }
 
     #[test]
     fn plans() {
