@@ -11,7 +11,7 @@ use crate::components::page_title::PageTitle;
 use crate::content::Text;
 use crate::domain::profile::Setback;
 use crate::domain::time::{self, PartOfDay};
-use crate::pages::practices::{groups, PracticeLinks};
+use crate::pages::practices::PracticeChips;
 
 fn setback_choices(t: &'static Text) -> Vec<Choice> {
     Setback::ALL
@@ -117,7 +117,7 @@ fn Greeting() -> impl IntoView {
                 <p>{thought}</p>
             </div>
             <h2 class="section-heading">{t.home_cards_practices_title}</h2>
-            <PracticeLinks practices=groups().into_iter().flat_map(|(_, p)| p).collect()/>
+            <PracticeChips/>
             <div class="card">
                 <h2>{t.home_cards_understand_title}</h2>
                 <p>{t.home_cards_understand_body}</p>

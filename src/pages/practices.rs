@@ -91,6 +91,35 @@ pub fn PracticeLinks(practices: Vec<Practice>) -> impl IntoView {
     }
 }
 
+/// Every practice by group as compact links (titles only), for the home
+/// screen, where the full cards would make a very long page.
+#[component]
+pub fn PracticeChips() -> impl IntoView {
+    let t = use_app().text;
+    groups()
+        .into_iter()
+        .map(|(heading, practices)| {
+            view! {
+                <div class="chip-group">
+                    <h3>{heading(t)}</h3>
+                    <ul class="practice-chips">
+                        {practices
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <li>
+                                        <A href=href(p.path) attr:class="chip">{(p.title)(t)}</A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
 /// The hub page.
 #[component]
 pub fn PracticesPage() -> impl IntoView {
