@@ -9,6 +9,7 @@ pub mod breathing;
 pub mod feelings;
 pub mod grounding;
 pub mod journal;
+pub mod measures;
 pub mod movement;
 pub mod profile;
 pub mod thought_record;
@@ -70,6 +71,9 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         understand::ReadingNotes::KIND => check_with(body, understand::ReadingNotes::check),
         understand::WorthCheck::KIND => check_with(body, understand::WorthCheck::check),
         understand::ReadingPrefs::KIND => check_with(body, understand::ReadingPrefs::check),
+        measures::MeasureResult::KIND => check_with(body, measures::MeasureResult::check),
+        measures::MeasureDraft::KIND => check_with(body, measures::MeasureDraft::check),
+        measures::MeasureSettings::KIND => check_with(body, measures::MeasureSettings::check),
         _ => Ok(()),
     }
 }
