@@ -239,7 +239,12 @@ impl MeasureDraft {
             return Err("wrong number of answers".into());
         }
         let (lo, hi) = self.scale.answer_range();
-        if self.answers.iter().flatten().any(|a| !(lo..=hi).contains(a)) {
+        if self
+            .answers
+            .iter()
+            .flatten()
+            .any(|a| !(lo..=hi).contains(a))
+        {
             return Err("answer out of range".into());
         }
         Ok(())
@@ -488,7 +493,10 @@ mod tests {
         let t = trend(&results, Scale::Who5);
         assert_eq!(t.iter().map(|p| p.1).collect::<Vec<_>>(), vec![40.0, 60.0]);
         assert_eq!(change(Scale::Who5, &t), Some(Change::Up));
-        assert_eq!(change(Scale::Rosenberg, &trend(&results, Scale::Rosenberg)), None);
+        assert_eq!(
+            change(Scale::Rosenberg, &trend(&results, Scale::Rosenberg)),
+            None
+        );
         let small = vec![
             (at("2026-11-01T09:00:00+05:30"), 60.0),
             (at("2026-11-15T09:00:00+05:30"), 56.0),

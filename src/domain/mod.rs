@@ -10,6 +10,7 @@ pub mod feelings;
 pub mod grounding;
 pub mod journal;
 pub mod measures;
+pub mod micro_goals;
 pub mod movement;
 pub mod profile;
 pub mod thought_record;
@@ -74,6 +75,9 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         measures::MeasureResult::KIND => check_with(body, measures::MeasureResult::check),
         measures::MeasureDraft::KIND => check_with(body, measures::MeasureDraft::check),
         measures::MeasureSettings::KIND => check_with(body, measures::MeasureSettings::check),
+        micro_goals::Goal::KIND => check_with(body, micro_goals::Goal::check),
+        micro_goals::Win::KIND => check_with(body, micro_goals::Win::check),
+        micro_goals::RestDay::KIND => check::<micro_goals::RestDay>(body),
         _ => Ok(()),
     }
 }
