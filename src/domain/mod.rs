@@ -13,6 +13,7 @@ pub mod measures;
 pub mod micro_goals;
 pub mod movement;
 pub mod profile;
+pub mod reconnection;
 pub mod thought_record;
 pub mod time;
 pub mod understand;
@@ -78,6 +79,8 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         micro_goals::Goal::KIND => check_with(body, micro_goals::Goal::check),
         micro_goals::Win::KIND => check_with(body, micro_goals::Win::check),
         micro_goals::RestDay::KIND => check::<micro_goals::RestDay>(body),
+        reconnection::Person::KIND => check_with(body, reconnection::Person::check),
+        reconnection::Outreach::KIND => check_with(body, reconnection::Outreach::check),
         _ => Ok(()),
     }
 }
