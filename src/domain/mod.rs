@@ -13,6 +13,7 @@ pub mod measures;
 pub mod micro_goals;
 pub mod movement;
 pub mod profile;
+pub mod progress;
 pub mod reconnection;
 pub mod thought_record;
 pub mod time;
