@@ -15,6 +15,8 @@ use crate::pages::breathing::BreathingPage;
 use crate::pages::feelings::FeelingsPage;
 use crate::pages::grounding::GroundingPage;
 use crate::pages::journal::{JournalEntryPage, JournalPage};
+use crate::pages::measures::{MeasureFormPage, MeasuresPage};
+use crate::pages::micro_goals::GoalsPage;
 use crate::pages::movement::MovementPage;
 use crate::pages::practices::PracticesPage;
 use crate::pages::thought_record::{
@@ -94,6 +96,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/breathe") view=BreathingPage/>
                 <Route path=path!("/grounding") view=GroundingPage/>
                 <Route path=path!("/movement") view=MovementPage/>
+                <Route path=path!("/goals") view=GoalsPage/>
+                <Route path=path!("/measures") view=MeasuresPage/>
+                <Route path=path!("/measures/:scale") view=MeasureFormPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

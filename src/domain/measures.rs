@@ -291,6 +291,9 @@ impl Record for MeasureSettings {
 }
 
 impl MeasureSettings {
+    /// The one settings record's id.
+    pub const ID: &'static str = "settings";
+
     /// Rejects intervals the form could never produce.
     pub fn check(&self) -> Result<(), String> {
         if EVERY_DAYS_CHOICES.contains(&self.every_days) {

@@ -8,6 +8,8 @@ pub mod grounding;
 pub mod help;
 pub mod home;
 pub mod journal;
+pub mod measures;
+pub mod micro_goals;
 pub mod movement;
 pub mod not_found;
 pub mod practices;

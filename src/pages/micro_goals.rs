@@ -1,0 +1,768 @@
+//! Small steps: today's tiny goals with a one-tap tick and a small
+//! celebration, rest days, momentum, adding goals (with ideas fitted to the
+//! setback and today's energy), a gentle offer of a bigger step, and the wins
+//! log.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::components::choice::{Choice, ChoiceList};
+use crate::components::page_title::PageTitle;
+use crate::content::{fill, Text};
+use crate::domain::micro_goals::{
+    self as goals, days, done_days, done_on, for_today, momentum, offer_bigger, suggestions_for,
+    weekly, Bigger, Energy, Goal, RestDay, Suggestion, Win,
+};
+use crate::domain::time;
+
+fn energy_label(t: &'static Text, e: Energy) -> &'static str {
+    match e {
+        Energy::VeryLow => t.micro_goals_energy_very_low,
+        Energy::Some => t.micro_goals_energy_some,
+        Energy::Good => t.micro_goals_energy_good,
+    }
+}
+
+fn day_short(t: &'static Text, d: u8) -> &'static str {
+    [
+        t.micro_goals_days_d0,
+        t.micro_goals_days_d1,
+        t.micro_goals_days_d2,
+        t.micro_goals_days_d3,
+        t.micro_goals_days_d4,
+        t.micro_goals_days_d5,
+        t.micro_goals_days_d6,
+    ][usize::from(d.min(6))]
+}
+
+fn day_full(t: &'static Text, d: u8) -> &'static str {
+    [
+        t.micro_goals_days_full0,
+        t.micro_goals_days_full1,
+        t.micro_goals_days_full2,
+        t.micro_goals_days_full3,
+        t.micro_goals_days_full4,
+        t.micro_goals_days_full5,
+        t.micro_goals_days_full6,
+    ][usize::from(d.min(6))]
+}
+
+/// "Repeats Mon, Wed" / "Repeats every day" / "Once".
+fn repeat_words(t: &'static Text, g: &Goal) -> String {
+    if !g.repeats() {
+        return t.micro_goals_today_once.to_string();
+    }
+    let days = if g.days.len() == 7 {
+        t.micro_goals_days_every.to_string()
+    } else {
+        g.days
+            .iter()
+            .map(|d| day_short(t, *d))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    fill(t.micro_goals_today_repeats, &[("days", &days)])
+}
+
+/// A short word for a momentum value.
+pub fn momentum_word(t: &'static Text, value: f64) -> &'static str {
+    match value {
+        v if v < 25.0 => t.micro_goals_momentum_word_start,
+        v if v < 50.0 => t.micro_goals_momentum_word_building,
+        v if v < 75.0 => t.micro_goals_momentum_word_steady,
+        _ => t.micro_goals_momentum_word_strong,
+    }
+}
+
+fn today() -> NaiveDate {
+    time::now().date_naive()
+}
+
+/// The goals page.
+#[component]
+pub fn GoalsPage() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let energy = RwSignal::new(Some(Energy::Some.id()));
+    view! {
+        <section class="page goals" aria-labelledby="goals-title">
+            <PageTitle id="goals-title" text=t.micro_goals_page_title.to_string()/>
+            <p class="lead">{t.micro_goals_page_intro}</p>
+            <TodayCard/>
+            <MomentumCard/>
+            <div class="card">
+                <ChoiceList
+                    name="energy"
+                    legend=t.micro_goals_energy_legend
+                    hint=t.micro_goals_energy_hint
+                    choices=Energy::ALL
+                        .into_iter()
+                        .map(|e| Choice { id: e.id(), label: energy_label(t, e) })
+                        .collect()
+                    selected=energy
+                />
+            </div>
+            <AddGoal energy=Signal::derive(move || {
+                energy.get().and_then(Energy::from_id).unwrap_or(Energy::Some)
+            })/>
+            <YourGoals/>
+            <WinsLog/>
+        </section>
+    }
+}
+
+/// Today's goals with their ticks, the celebration and the rest-day switch.
+#[component]
+fn TodayCard() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let celebration = RwSignal::new(None::<&'static str>);
+    let celebrations = [
+        t.micro_goals_today_celebrate_0,
+        t.micro_goals_today_celebrate_1,
+        t.micro_goals_today_celebrate_2,
+        t.micro_goals_today_celebrate_3,
+    ];
+    let count = RwSignal::new(0usize);
+    let toggle = move |id: String, title: String, done: bool| {
+        let date = today();
+        if done {
+            let wins = app.all::<Win>();
+            for (win_id, w, _) in wins {
+                if w.goal.as_deref() == Some(id.as_str()) && w.at.date_naive() == date {
+                    app.delete::<Win>(&win_id);
+                }
+            }
+            celebration.set(None);
+        } else {
+            let win = Win {
+                text: title,
+                goal: Some(id),
+                at: time::now(),
+            };
+            let _ = app.save(&browser::new_id(), &win);
+            let n = count.get_untracked();
+            count.set(n + 1);
+            celebration.set(Some(celebrations[n % celebrations.len()]));
+            if !browser::prefers_reduced_motion() {
+                browser::vibrate(30);
+            }
+        }
+    };
+    let rest_today = move || app.get::<RestDay>(&RestDay::id(today())).is_some();
+    view! {
+        <div class="card today-goals">
+            <h2>{t.micro_goals_today_heading}</h2>
+            {move || {
+                let all: Vec<(String, Goal)> = app
+                    .all::<Goal>()
+                    .into_iter()
+                    .map(|(id, g, _)| (id, g))
+                    .collect();
+                let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+                let date = today();
+                let list: Vec<(String, Goal)> = for_today(&all, &wins, date)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                if list.is_empty() {
+                    let words = if all.iter().any(|(_, g)| g.archived.is_none()) {
+                        t.micro_goals_today_none
+                    } else {
+                        t.micro_goals_today_none_yet
+                    };
+                    return view! { <p class="muted">{words}</p> }.into_any();
+                }
+                view! {
+                    <ul class="goal-list">
+                        {list
+                            .into_iter()
+                            .map(|(id, g)| {
+                                let done = done_on(&wins, &id, date);
+                                let input_id = format!("goal-{id}");
+                                let label_for = input_id.clone();
+                                let title = g.title.clone();
+                                let id_for_toggle = id.clone();
+                                let offer = offer_bigger(&id, &g, &wins);
+                                view! {
+                                    <li class="goal" class:done=done>
+                                        <label class="goal-tick" for=label_for>
+                                            <input
+                                                id=input_id
+                                                type="checkbox"
+                                                prop:checked=done
+                                                on:change=move |_| {
+                                                    toggle(id_for_toggle.clone(), title.clone(), done)
+                                                }
+                                            />
+                                            <span class="goal-title">{g.title.clone()}</span>
+                                        </label>
+                                        <span class="small muted">{repeat_words(t, &g)}</span>
+                                        {offer.map(|b| view! { <BiggerOffer id=id.clone() goal=g.clone() bigger=b/> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {move || {
+                celebration
+                    .get()
+                    .map(|words| {
+                        view! {
+                            <p class="celebrate" role="status">
+                                <span class="burst" aria-hidden="true"></span>
+                                {words}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="rest-day">
+                <Show
+                    when=rest_today
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button secondary"
+                                on:click=move |_| {
+                                    let date = today();
+                                    let _ = app.save(&RestDay::id(date), &RestDay { date });
+                                }
+                            >
+                                {t.micro_goals_today_rest_button}
+                            </button>
+                        }
+                    }
+                >
+                    <p class="success" role="status">{t.micro_goals_today_rest_on}</p>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| {
+                            app.delete::<RestDay>(&RestDay::id(today()));
+                        }
+                    >
+                        {t.micro_goals_today_rest_undo}
+                    </button>
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+/// "Would a slightly bigger step feel right?" under a goal done often.
+#[component]
+fn BiggerOffer(id: String, goal: Goal, bigger: Bigger) -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+    let done = done_days(&wins, &id);
+    let own_words = RwSignal::new(goal.title.clone());
+    let field_id = format!("bigger-{id}");
+    let id_yes = id.clone();
+    let goal_yes = goal.clone();
+    let save = move |title: String, suggestion: Option<String>| {
+        let mut g = goal_yes.clone();
+        g.title = title;
+        g.suggestion = suggestion;
+        g.bigger_declined_at = 0;
+        if g.check().is_ok() {
+            let _ = app.save(&id_yes, &g);
+        }
+    };
+    let id_no = id.clone();
+    let goal_no = goal.clone();
+    let not_now = move |_| {
+        let mut g = goal_no.clone();
+        g.bigger_declined_at = done;
+        let _ = app.save(&id_no, &g);
+    };
+    let body = match bigger {
+        Bigger::Suggestion(next) => {
+            let s = Suggestion::by_id(next).expect("ladder links are checked by a test");
+            let words = s.text(t);
+            let save = save.clone();
+            view! {
+                <p>{fill(t.micro_goals_bigger_next, &[("next", words)])}</p>
+                <div class="actions">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| save(words.to_string(), Some(next.to_string()))
+                    >
+                        {t.micro_goals_bigger_yes}
+                    </button>
+                    <button type="button" class="button secondary" on:click=not_now.clone()>
+                        {t.micro_goals_bigger_not_now}
+                    </button>
+                </div>
+            }
+                .into_any()
+        }
+        Bigger::OwnWords => view! {
+            <div class="field">
+                <label for=field_id.clone()>{t.micro_goals_bigger_own_label}</label>
+                <input
+                    id=field_id
+                    type="text"
+                    maxlength=goals::MAX_TITLE.to_string()
+                    prop:value=move || own_words.get()
+                    on:input=move |ev| own_words.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| save(own_words.get_untracked().trim().to_string(), None)
+                >
+                    {t.micro_goals_bigger_own_save}
+                </button>
+                <button type="button" class="button secondary" on:click=not_now.clone()>
+                    {t.micro_goals_bigger_not_now}
+                </button>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="bigger-offer">
+            <p>{fill(t.micro_goals_bigger_offer, &[("days", &done.to_string())])}</p>
+            {body}
+        </div>
+    }
+}
+
+/// Momentum now, in words and a bar, and the last four weeks.
+#[component]
+fn MomentumCard() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    view! {
+        <div class="card momentum">
+            <h2>{t.micro_goals_momentum_heading}</h2>
+            {move || {
+                let all: Vec<(String, Goal)> = app
+                    .all::<Goal>()
+                    .into_iter()
+                    .map(|(id, g, _)| (id, g))
+                    .collect();
+                let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+                let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
+                let date = today();
+                let d = days(&all, &wins, &rest, date);
+                if d.is_empty() {
+                    return view! { <p class="muted">{t.micro_goals_momentum_none}</p> }.into_any();
+                }
+                let value = momentum(&d);
+                let shown = value.round() as u32;
+                let weeks = weekly(&wins, &rest, date, 4);
+                let most = weeks.iter().map(|w| w.done_days).max().unwrap_or(0).max(1);
+                view! {
+                    <p class="momentum-value">
+                        <strong>{momentum_word(t, value)}</strong>
+                        " · "
+                        {fill(t.micro_goals_momentum_value, &[("value", &shown.to_string())])}
+                    </p>
+                    <div class="meter" aria-hidden="true">
+                        <span style=format!("width: {shown}%")></span>
+                    </div>
+                    <p class="small">{t.micro_goals_momentum_explain}</p>
+                    <h3>{t.micro_goals_momentum_weeks_heading}</h3>
+                    <ul class="week-bars">
+                        {weeks
+                            .into_iter()
+                            .map(|w| {
+                                let width = w.done_days * 100 / most.max(7);
+                                view! {
+                                    <li>
+                                        <span class="week-words">
+                                            {fill(
+                                                t.micro_goals_momentum_week,
+                                                &[
+                                                    ("date", &w.monday.format("%-d %b").to_string()),
+                                                    ("done", &w.done_days.to_string()),
+                                                    ("wins", &w.wins.to_string()),
+                                                    ("rest", &w.rest_days.to_string()),
+                                                ],
+                                            )}
+                                        </span>
+                                        <span class="week-bar" aria-hidden="true">
+                                            <span style=format!("width: {width}%")></span>
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+/// The form for a new goal, with ideas fitted to the setback and energy.
+#[component]
+fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let title = RwSignal::new(String::new());
+    let suggestion = RwSignal::new(None::<&'static str>);
+    let repeat = RwSignal::new(Some("once"));
+    let chosen_days = RwSignal::new(Vec::<u8>::new());
+    let message = RwSignal::new(None::<(bool, &'static str)>);
+    let ideas = move || {
+        let setback = app.profile.with(|p| p.setback);
+        suggestions_for(setback, energy.get(), 3)
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = title.get_untracked().trim().to_string();
+        if words.is_empty() {
+            message.set(Some((false, t.micro_goals_add_need_title)));
+            return;
+        }
+        let mut days = if repeat.get_untracked() == Some("days") {
+            chosen_days.get_untracked()
+        } else {
+            Vec::new()
+        };
+        days.sort_unstable();
+        days.dedup();
+        if repeat.get_untracked() == Some("days") && days.is_empty() {
+            message.set(Some((false, t.micro_goals_add_need_days)));
+            return;
+        }
+        // Keep the idea's ladder only while the words are still the idea's.
+        let from_idea = suggestion
+            .get_untracked()
+            .filter(|id| Suggestion::by_id(id).is_some_and(|s| s.text(t) == words));
+        let goal = Goal {
+            title: words,
+            days,
+            suggestion: from_idea.map(String::from),
+            created: time::now(),
+            archived: None,
+            bigger_declined_at: 0,
+        };
+        if goal.check().is_err() {
+            message.set(Some((false, t.micro_goals_add_need_title)));
+            return;
+        }
+        let _ = app.save(&browser::new_id(), &goal);
+        title.set(String::new());
+        suggestion.set(None);
+        message.set(Some((true, t.micro_goals_add_added)));
+    };
+    view! {
+        <form class="card add-goal" on:submit=submit novalidate>
+            <h2>{t.micro_goals_add_heading}</h2>
+            <div class="field">
+                <label for="goal-title">{t.micro_goals_add_title_label}</label>
+                <p class="hint" id="goal-title-hint">{t.micro_goals_add_title_hint}</p>
+                <input
+                    id="goal-title"
+                    type="text"
+                    aria-describedby="goal-title-hint"
+                    maxlength=goals::MAX_TITLE.to_string()
+                    prop:value=move || title.get()
+                    on:input=move |ev| title.set(event_target_value(&ev))
+                />
+            </div>
+            <h3 class="small-heading">{t.micro_goals_add_ideas}</h3>
+            <ul class="idea-list">
+                {move || {
+                    ideas()
+                        .into_iter()
+                        .map(|s| {
+                            let words = s.text(t);
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="idea"
+                                        on:click=move |_| {
+                                            title.set(words.to_string());
+                                            suggestion.set(Some(s.id));
+                                        }
+                                    >
+                                        <span class="visually-hidden">
+                                            {t.micro_goals_add_use_idea}
+                                            " "
+                                        </span>
+                                        {words}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <ChoiceList
+                name="goal-repeat"
+                legend=t.micro_goals_add_repeat_legend
+                choices=vec![
+                    Choice { id: "once", label: t.micro_goals_add_once },
+                    Choice { id: "days", label: t.micro_goals_add_some_days },
+                ]
+                selected=repeat
+            />
+            <Show when=move || repeat.get() == Some("days")>
+                <fieldset class="day-picker">
+                    <legend>{t.micro_goals_add_days_legend}</legend>
+                    {(0u8..7)
+                        .map(|d| {
+                            let checked = move || chosen_days.with(|v| v.contains(&d));
+                            view! {
+                                <label class="day">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=checked
+                                        on:change=move |_| {
+                                            chosen_days
+                                                .update(|v| {
+                                                    if let Some(i) = v.iter().position(|x| *x == d) {
+                                                        v.remove(i);
+                                                    } else {
+                                                        v.push(d);
+                                                    }
+                                                })
+                                        }
+                                    />
+                                    <span aria-hidden="true">{day_short(t, d)}</span>
+                                    <span class="visually-hidden">{day_full(t, d)}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </Show>
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, text)| {
+                        if ok {
+                            view! { <p class="success" role="status">{text}</p> }.into_any()
+                        } else {
+                            view! { <p class="error" role="alert">{text}</p> }.into_any()
+                        }
+                    })
+            }}
+            <div class="actions">
+                <button type="submit" class="button">{t.micro_goals_add_add}</button>
+            </div>
+        </form>
+    }
+}
+
+/// Every goal not put away, with how often it was done and "Put away".
+#[component]
+fn YourGoals() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let undo = RwSignal::new(None::<(String, Goal)>);
+    view! {
+        <div class="card">
+            <h2>{t.micro_goals_goals_heading}</h2>
+            {move || {
+                let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+                let active: Vec<(String, Goal)> = app
+                    .all::<Goal>()
+                    .into_iter()
+                    .filter(|(_, g, _)| g.archived.is_none())
+                    .map(|(id, g, _)| (id, g))
+                    .collect();
+                if active.is_empty() {
+                    return view! { <p class="muted">{t.micro_goals_goals_none}</p> }.into_any();
+                }
+                view! {
+                    <ul class="log">
+                        {active
+                            .into_iter()
+                            .map(|(id, g)| {
+                                let count = done_days(&wins, &id);
+                                let label = fill(t.micro_goals_goals_put_away_label, &[("title", &g.title)]);
+                                let before = g.clone();
+                                let put_away = move |_| {
+                                    let mut after = before.clone();
+                                    after.archived = Some(time::now());
+                                    let _ = app.save(&id, &after);
+                                    undo.set(Some((id.clone(), before.clone())));
+                                };
+                                view! {
+                                    <li>
+                                        <span>
+                                            <strong>{g.title.clone()}</strong>
+                                            <br/>
+                                            <span class="small">
+                                                {repeat_words(t, &g)}
+                                                " · "
+                                                {fill(t.micro_goals_goals_done_count, &[("days", &count.to_string())])}
+                                            </span>
+                                        </span>
+                                        <button type="button" class="button secondary small-button" on:click=put_away>
+                                            <span aria-hidden="true">{t.micro_goals_goals_put_away}</span>
+                                            <span class="visually-hidden">{label}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {move || {
+                undo.get()
+                    .map(|(id, goal)| {
+                        view! {
+                            <div class="notice" role="status">
+                                <p>{t.micro_goals_goals_put_away_done}</p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| {
+                                        let _ = app.save(&id, &goal);
+                                        undo.set(None);
+                                    }
+                                >
+                                    {t.micro_goals_goals_undo}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The wins log: add an unplanned win; recent wins, newest first.
+#[component]
+fn WinsLog() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    let text = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, &'static str)>);
+    let undo = RwSignal::new(None::<(String, Win)>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let win = Win {
+            text: text.get_untracked().trim().to_string(),
+            goal: None,
+            at: time::now(),
+        };
+        if win.check().is_err() {
+            message.set(Some((false, t.micro_goals_wins_need_text)));
+            return;
+        }
+        let _ = app.save(&browser::new_id(), &win);
+        text.set(String::new());
+        message.set(Some((true, t.micro_goals_wins_added)));
+    };
+    view! {
+        <div class="card wins">
+            <h2>{t.micro_goals_wins_heading}</h2>
+            <p>{t.micro_goals_wins_intro}</p>
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for="win-text">{t.micro_goals_wins_label}</label>
+                    <input
+                        id="win-text"
+                        type="text"
+                        maxlength=goals::MAX_WIN.to_string()
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
+                </div>
+                {move || {
+                    message
+                        .get()
+                        .map(|(ok, text)| {
+                            if ok {
+                                view! { <p class="success" role="status">{text}</p> }.into_any()
+                            } else {
+                                view! { <p class="error" role="alert">{text}</p> }.into_any()
+                            }
+                        })
+                }}
+                <div class="actions">
+                    <button type="submit" class="button">{t.micro_goals_wins_add}</button>
+                </div>
+            </form>
+            {move || {
+                let mut all = app.all::<Win>();
+                all.sort_by_key(|(_, w, _)| std::cmp::Reverse(w.at));
+                let monday = goals::monday_of(today());
+                let this_week = all.iter().filter(|(_, w, _)| w.at.date_naive() >= monday).count();
+                if all.is_empty() {
+                    return view! { <p class="muted">{t.micro_goals_wins_none}</p> }.into_any();
+                }
+                view! {
+                    <p class="small">{fill(t.micro_goals_wins_this_week, &[("count", &this_week.to_string())])}</p>
+                    <ul class="log win-log">
+                        {all
+                            .into_iter()
+                            .take(30)
+                            .map(|(id, w, _)| {
+                                let label = fill(t.micro_goals_wins_remove_label, &[("text", &w.text)]);
+                                let from_goal = w.goal.is_some();
+                                let remove = move |_| {
+                                    if let Some(removed) = app.delete::<Win>(&id) {
+                                        undo.set(Some((id.clone(), removed)));
+                                    }
+                                };
+                                view! {
+                                    <li>
+                                        <span>
+                                            <strong>{w.text.clone()}</strong>
+                                            <br/>
+                                            <span class="small">
+                                                {format!(
+                                                    "{} {}",
+                                                    day_short(t, w.at.weekday().num_days_from_monday() as u8),
+                                                    w.at.format("%-d %b"),
+                                                )}
+                                                {from_goal.then(|| format!(" · {}", t.micro_goals_wins_from_goal))}
+                                            </span>
+                                        </span>
+                                        <button type="button" class="button secondary small-button" on:click=remove>
+                                            <span aria-hidden="true">{t.micro_goals_wins_remove}</span>
+                                            <span class="visually-hidden">{label}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {move || {
+                undo.get()
+                    .map(|(id, win)| {
+                        view! {
+                            <div class="notice" role="status">
+                                <p>{t.micro_goals_wins_removed}</p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| {
+                                        let _ = app.save(&id, &win);
+                                        undo.set(None);
+                                    }
+                                >
+                                    {t.micro_goals_wins_undo}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
