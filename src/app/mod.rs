@@ -19,6 +19,7 @@ use crate::pages::measures::{MeasureFormPage, MeasuresPage};
 use crate::pages::micro_goals::GoalsPage;
 use crate::pages::movement::MovementPage;
 use crate::pages::practices::PracticesPage;
+use crate::pages::reconnection::PeoplePage;
 use crate::pages::thought_record::{
     ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
 };
@@ -98,6 +99,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/movement") view=MovementPage/>
                 <Route path=path!("/goals") view=GoalsPage/>
                 <Route path=path!("/measures") view=MeasuresPage/>
+                <Route path=path!("/people") view=PeoplePage/>
                 <Route path=path!("/measures/:scale") view=MeasureFormPage/>
             </Routes>
         </main>
