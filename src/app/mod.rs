@@ -19,6 +19,7 @@ use crate::pages::measures::{MeasureFormPage, MeasuresPage};
 use crate::pages::micro_goals::GoalsPage;
 use crate::pages::movement::MovementPage;
 use crate::pages::practices::PracticesPage;
+use crate::pages::progress::ProgressPage;
 use crate::pages::reconnection::PeoplePage;
 use crate::pages::thought_record::{
     ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
@@ -100,6 +101,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/goals") view=GoalsPage/>
                 <Route path=path!("/measures") view=MeasuresPage/>
                 <Route path=path!("/people") view=PeoplePage/>
+                <Route path=path!("/progress") view=ProgressPage/>
                 <Route path=path!("/measures/:scale") view=MeasureFormPage/>
             </Routes>
         </main>
@@ -111,6 +113,10 @@ fn Shell() -> impl IntoView {
             <A href=href("/practices")>
                 <Icon kind=IconKind::Leaf/>
                 <span>{t.app_nav_practices}</span>
+            </A>
+            <A href=href("/progress")>
+                <Icon kind=IconKind::Path/>
+                <span>{t.app_nav_progress}</span>
             </A>
             <A href=href("/data")>
                 <Icon kind=IconKind::Shield/>

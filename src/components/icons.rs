@@ -15,6 +15,7 @@ pub enum IconKind {
     Upload,
     Trash,
     Leaf,
+    Path,
 }
 
 /// An icon in the current text colour.
@@ -70,6 +71,12 @@ pub fn Icon(kind: IconKind) -> impl IntoView {
         IconKind::Leaf => view! {
             <path d="M5 19c0-8 5-13 14-14-.5 9-5.5 14-14 14z"/>
             <path d="M5 19 13 11"/>
+        }
+        .into_any(),
+        IconKind::Path => view! {
+            <path d="M4 20c3 0 4-3 7-3s3-4 6-4 2-5 3-7"/>
+            <circle cx="4" cy="20" r="1.2"/>
+            <circle cx="20" cy="6" r="1.6"/>
         }
         .into_any(),
     };

@@ -6,8 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
+use super::feelings::{CheckIn, Group};
+use super::micro_goals::monday_of;
+use super::thought_record::ThoughtRecord;
 use super::time::{PartOfDay, Timestamp};
 
 /// Something the person did, as the timeline counts it.
@@ -111,6 +114,69 @@ pub fn days_since_start(done: &[(Activity, Timestamp)], today: NaiveDate) -> Opt
         .map(|first| (today - first).num_days())
 }
 
+/// The Mondays of the last `weeks` weeks up to this one, oldest first.
+pub fn week_starts(today: NaiveDate, weeks: usize) -> Vec<NaiveDate> {
+    let this = monday_of(today);
+    (0..weeks)
+        .rev()
+        .map(|i| this - Days::new(7 * i as u64))
+        .collect()
+}
+
+/// Check-ins in one week, split into pleasant and unpleasant feelings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekFeelings {
+    pub monday: NaiveDate,
+    pub pleasant: usize,
+    pub unpleasant: usize,
+}
+
+/// Pleasant and unpleasant check-ins per week, for the last `weeks` weeks.
+pub fn weekly_feelings(check_ins: &[CheckIn], today: NaiveDate, weeks: usize) -> Vec<WeekFeelings> {
+    week_starts(today, weeks)
+        .into_iter()
+        .map(|monday| {
+            let mut w = WeekFeelings {
+                monday,
+                pleasant: 0,
+                unpleasant: 0,
+            };
+            for c in check_ins.iter().filter(|c| monday_of(c.date()) == monday) {
+                match c.feeling.group() {
+                    Group::PleasantHigh | Group::PleasantLow => w.pleasant += 1,
+                    Group::UnpleasantHigh | Group::UnpleasantLow => w.unpleasant += 1,
+                }
+            }
+            w
+        })
+        .collect()
+}
+
+/// How much thought records eased their feelings, on average, per week (by
+/// when each was finished): `None` for weeks without a re-rated record.
+pub fn weekly_thought_ease(
+    records: &[ThoughtRecord],
+    today: NaiveDate,
+    weeks: usize,
+) -> Vec<(NaiveDate, Option<f32>)> {
+    week_starts(today, weeks)
+        .into_iter()
+        .map(|monday| {
+            let changes: Vec<f32> = records
+                .iter()
+                .filter(|r| {
+                    r.finished_at
+                        .is_some_and(|f| monday_of(f.date_naive()) == monday)
+                })
+                .filter_map(ThoughtRecord::change)
+                .collect();
+            let avg =
+                (!changes.is_empty()).then(|| changes.iter().sum::<f32>() / changes.len() as f32);
+            (monday, avg)
+        })
+        .collect()
+}
+
 /// What the home screen can suggest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NextThing {
@@ -126,8 +192,6 @@ pub enum NextThing {
     Breathe,
     /// A questionnaire is due again.
     Measure,
-    /// Someone on the list has not heard from the person in a while.
-    ReachOut { name: String },
     /// Nothing pressing: try an exercise not tried yet (its id).
     Try(Activity),
     /// Everything has been tried: write in the journal.
@@ -143,8 +207,6 @@ pub struct Today {
     pub any_goals: bool,
     pub checked_in_today: bool,
     pub measure_due: bool,
-    /// The first person waiting for a nudge, if any.
-    pub nudge: Option<String>,
     /// Activities done at least once, ever.
     pub tried: Vec<Activity>,
 }
@@ -163,7 +225,8 @@ pub const TRY_ORDER: [Activity; 10] = [
     Activity::SoloStep,
 ];
 
-/// The one next thing for today. Never more than one, never urgent: the
+/// The one next thing for today (someone to reach out to has its own card).
+/// Never more than one, never urgent: the
 /// order puts what the person asked for (a letter to reread) first, then
 /// what fits the time of day, then gentle openings.
 pub fn next_thing(today: &Today) -> NextThing {
@@ -184,9 +247,6 @@ pub fn next_thing(today: &Today) -> NextThing {
     }
     if today.measure_due && today.tried.contains(&Activity::Measure) {
         return NextThing::Measure;
-    }
-    if let Some(name) = &today.nudge {
-        return NextThing::ReachOut { name: name.clone() };
     }
     if let Some(a) = TRY_ORDER.into_iter().find(|a| !today.tried.contains(a)) {
         return NextThing::Try(a);
@@ -236,6 +296,50 @@ mod tests {
     }
 
     #[test]
+    fn weekly_trends_of_feelings_and_thought_records() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(
+            week_starts(today, 3),
+            vec![
+                NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            ]
+        );
+        let check_in = |feeling: &str, when: &str| -> CheckIn {
+            serde_json::from_value(serde_json::json!({
+                "feeling": feeling, "intensity": 5, "note": "", "context": [],
+                "context_text": "", "at": when
+            }))
+            .unwrap()
+        };
+        let check_ins = vec![
+            check_in("drained", "2026-11-17T10:00:00+05:30"),
+            check_in("calm", "2026-11-24T10:00:00+05:30"),
+            check_in("hopeful", "2026-11-25T10:00:00+05:30"),
+            check_in("anxious", "2026-11-26T10:00:00+05:30"),
+        ];
+        let weeks = weekly_feelings(&check_ins, today, 2);
+        assert_eq!((weeks[0].pleasant, weeks[0].unpleasant), (0, 1));
+        assert_eq!((weeks[1].pleasant, weeks[1].unpleasant), (2, 1));
+
+        let record = |finished: &str, before: u8, after: u8| -> ThoughtRecord {
+            serde_json::from_value(serde_json::json!({
+                "started_at": finished, "finished_at": finished, "step": 8,
+                "feelings": [{"name": "Ashamed", "before": before, "after": after}]
+            }))
+            .unwrap()
+        };
+        let records = vec![
+            record("2026-11-24T10:00:00+05:30", 80, 40),
+            record("2026-11-25T10:00:00+05:30", 60, 40),
+        ];
+        let ease = weekly_thought_ease(&records, today, 2);
+        assert_eq!(ease[0].1, None);
+        assert_eq!(ease[1].1, Some(30.0));
+    }
+
+    #[test]
     fn days_since_the_first_thing_done() {
         let done = vec![
             (Activity::Win, at("2026-11-21T23:30:00+05:30")),
@@ -279,14 +383,6 @@ mod tests {
         t.tried.push(Activity::Measure);
         assert_eq!(next_thing(&t), NextThing::Measure);
         t.measure_due = false;
-        t.nudge = Some("Asha".into());
-        assert_eq!(
-            next_thing(&t),
-            NextThing::ReachOut {
-                name: "Asha".into()
-            }
-        );
-        t.nudge = None;
         t.tried.extend([Activity::CheckIn, Activity::Breathing]);
         assert_eq!(next_thing(&t), NextThing::Try(Activity::ThoughtRecord));
         t.tried.extend(TRY_ORDER);

@@ -12,6 +12,8 @@ use crate::content::Text;
 use crate::domain::profile::Setback;
 use crate::domain::time::{self, PartOfDay};
 use crate::pages::practices::PracticeChips;
+use crate::pages::progress::NextThingCard;
+use crate::pages::reconnection::PeopleNudge;
 
 fn setback_choices(t: &'static Text) -> Vec<Choice> {
     Setback::ALL
@@ -109,6 +111,7 @@ fn Greeting() -> impl IntoView {
         <section class="page greeting" aria-labelledby="greeting-title">
             <PageTitle id="greeting-title" text=greeting.to_string()/>
             <p class="lead">{kind_word}</p>
+            <NextThingCard/>
             <div class="card today">
                 <h2>
                     <Icon kind=IconKind::Leaf/>
@@ -116,6 +119,7 @@ fn Greeting() -> impl IntoView {
                 </h2>
                 <p>{thought}</p>
             </div>
+            <PeopleNudge/>
             <h2 class="section-heading">{t.home_cards_practices_title}</h2>
             <PracticeChips/>
             <div class="card">

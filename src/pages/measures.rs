@@ -172,7 +172,10 @@ fn trend_chart(t: &'static Text, scale: Scale, results: &[MeasureResult]) -> Cha
         Scale::Who5 => vec![0.0, 50.0, 100.0],
     };
     ChartData {
-        summary: fill(t.measures_page_trend_summary, &[("name", w.name), ("points", &spoken)]),
+        summary: fill(
+            t.measures_page_trend_summary,
+            &[("name", w.name), ("points", &spoken)],
+        ),
         columns: points
             .iter()
             .map(|(at, _)| Column {
@@ -341,7 +344,11 @@ fn ScaleCard(scale: Scale) -> impl IntoView {
 #[component]
 pub fn MeasureFormPage() -> impl IntoView {
     let params = use_params_map();
-    move || match params.with(|p| p.get("scale")).as_deref().and_then(Scale::from_id) {
+    move || match params
+        .with(|p| p.get("scale"))
+        .as_deref()
+        .and_then(Scale::from_id)
+    {
         Some(scale) => view! { <MeasureForm scale/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }

@@ -302,7 +302,7 @@ fn BiggerOffer(id: String, goal: Goal, bigger: Bigger) -> impl IntoView {
                     </button>
                 </div>
             }
-                .into_any()
+            .into_any()
         }
         Bigger::OwnWords => view! {
             <div class="field">

@@ -13,6 +13,7 @@ pub mod micro_goals;
 pub mod movement;
 pub mod not_found;
 pub mod practices;
+pub mod progress;
 pub mod reconnection;
 pub mod thought_record;
 pub mod understand;

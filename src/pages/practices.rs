@@ -20,7 +20,7 @@ pub struct Practice {
 type Words = fn(&'static Text) -> &'static str;
 
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(Words, Vec<Practice>); 3] {
+pub fn groups() -> [(Words, Vec<Practice>); 5] {
     [
         (
             |t| t.practices_group_reframe,
@@ -64,6 +64,36 @@ pub fn groups() -> [(Words, Vec<Practice>); 3] {
                 title: |t| t.practices_movement_title,
                 blurb: |t| t.practices_movement_blurb,
             }],
+        ),
+        (
+            |t| t.practices_group_steps,
+            vec![
+                Practice {
+                    path: "/goals",
+                    title: |t| t.practices_goals_title,
+                    blurb: |t| t.practices_goals_blurb,
+                },
+                Practice {
+                    path: "/people",
+                    title: |t| t.practices_people_title,
+                    blurb: |t| t.practices_people_blurb,
+                },
+            ],
+        ),
+        (
+            |t| t.practices_group_track,
+            vec![
+                Practice {
+                    path: "/progress",
+                    title: |t| t.practices_progress_title,
+                    blurb: |t| t.practices_progress_blurb,
+                },
+                Practice {
+                    path: "/measures",
+                    title: |t| t.practices_measures_title,
+                    blurb: |t| t.practices_measures_blurb,
+                },
+            ],
         ),
     ]
 }

@@ -372,8 +372,16 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
     };
     let who_id = format!("{prefix}-who");
     let note_id = format!("{prefix}-note");
-    let step_name: &'static str = if id.is_empty() { "log-step" } else { "plan-step" };
-    let went_name: &'static str = if id.is_empty() { "log-went" } else { "plan-went" };
+    let step_name: &'static str = if id.is_empty() {
+        "log-step"
+    } else {
+        "plan-step"
+    };
+    let went_name: &'static str = if id.is_empty() {
+        "log-went"
+    } else {
+        "plan-went"
+    };
     view! {
         <form class="step-form" on:submit=submit novalidate>
             <ChoiceList
