@@ -82,14 +82,14 @@ test('a tiny goal: suggested for the morning, ticked with a celebration, kept af
   await page.getByRole('status').filter({ hasText: 'Done. That counts.' }).waitFor();
   await page.getByText('Just starting · 20 out of 100').waitFor();
   const wins = page.locator('.win-log');
-  await wins.getByText('Study one topic for 20 minutes').waitFor();
+  await wins.getByText('Study one topic for 20 minutes', { exact: true }).waitFor();
   await wins.getByText('A goal ticked off').waitFor();
   assert.equal((await keys(page, 'win')).length, 1);
 
   // A win that wasn't planned.
   await page.getByLabel('Log a win').fill('Called Amma back');
   await page.getByRole('button', { name: 'Add win' }).click();
-  await wins.getByText('Called Amma back').waitFor();
+  await wins.getByText('Called Amma back', { exact: true }).waitFor();
   await expectAccessible(page, 'small steps');
   await shot(page, 'goals-ticked-light');
 
@@ -97,7 +97,7 @@ test('a tiny goal: suggested for the morning, ticked with a celebration, kept af
   await page.reload();
   await appReady(page);
   assert.ok(await page.getByRole('checkbox', { name: 'Study one topic for 20 minutes' }).isChecked());
-  await wins.getByText('Called Amma back').waitFor();
+  await wins.getByText('Called Amma back', { exact: true }).waitFor();
   await page.getByText('Just starting · 20 out of 100').waitFor();
   await page.getByText('2 wins this week').waitFor();
 
@@ -125,7 +125,7 @@ test('a tiny goal: suggested for the morning, ticked with a celebration, kept af
   await page.getByRole('button', { name: 'Yes, try the bigger step' }).click();
   await page.getByRole('checkbox', { name: 'One 45-minute study block, with a break after' }).waitFor();
   // Past wins keep the words they were ticked with.
-  await wins.getByText('Study one topic for 20 minutes').first().waitFor();
+  await wins.getByText('Study one topic for 20 minutes', { exact: true }).first().waitFor();
 
   // A missed day eases momentum only a little; a rest day costs nothing.
   await reloadAt(page, '2026-12-05T09:00:00');
