@@ -211,7 +211,7 @@ pub fn suggest_next(activities: &[SoloActivity]) -> Suggestion {
 
 /// Plans not done yet, in the order they were made. No deadlines: a plan
 /// simply waits until it is done or removed.
-pub fn waiting<'a>(activities: &'a [(String, SoloActivity)]) -> Vec<&'a (String, SoloActivity)> {
+pub fn waiting(activities: &[(String, SoloActivity)]) -> Vec<&(String, SoloActivity)> {
     let mut out: Vec<_> = activities
         .iter()
         .filter(|(_, a)| a.done.is_none())
