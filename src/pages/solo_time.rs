@@ -41,6 +41,13 @@ fn activity_title(t: &'static Text, a: &SoloActivity) -> String {
     }
 }
 
+/// A planned day as "5 Dec 2026".
+fn day_words(day: &str) -> String {
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|_| day.to_string())
+}
+
 fn rung_label(t: &'static Text, rung: u8) -> String {
     fill(t.solo_time_rung_label, &[("n", &rung.to_string())])
 }
@@ -339,7 +346,7 @@ fn Plans(
                                                 {a
                                                     .planned_for
                                                     .clone()
-                                                    .map(|d| format!(" · {}", fill(t.solo_time_plan_for, &[("day", &d)])))}
+                                                    .map(|d| format!(" · {}", fill(t.solo_time_plan_for, &[("day", &day_words(&d))])))}
                                             </span>
                                         </p>
                                         {move || {

@@ -65,7 +65,7 @@ test('the solo-time ladder: plan a step, do it, rate comfort, and watch the ladd
   assert.equal(await page.getByLabel('How big a step does it feel?').inputValue(), '2');
   await page.getByRole('button', { name: 'Add to my plans' }).click();
   await plans.getByText('Sit in the temple garden').waitFor();
-  await plans.getByText('You had 2026-12-05 in mind', { exact: false }).waitFor();
+  await plans.getByText('You had 5 Dec 2026 in mind', { exact: false }).waitFor();
   assert.equal((await keysOf(page, 'solo_activity')).length, 2);
 
   // Do the walk: it felt hard afterwards (4), so the ladder stays on rung 1.
