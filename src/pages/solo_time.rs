@@ -266,7 +266,7 @@ pub fn SoloTimePage() -> impl IntoView {
                     <button type="submit" class="button secondary">{t.solo_time_plan_own}</button>
                 </div>
             </form>
-            <Plans finishing before after note/>
+            <Plans finishing before after note message/>
             <SoloHistory/>
         </section>
     }
@@ -279,6 +279,8 @@ fn Plans(
     before: RwSignal<u8>,
     after: RwSignal<u8>,
     note: RwSignal<String>,
+    /// The "added to your plans" line above, cleared once a plan is being done.
+    message: RwSignal<Option<(bool, &'static str)>>,
 ) -> impl IntoView {
     let app = use_app();
     let t = app.text;
@@ -412,6 +414,7 @@ fn Plans(
                                                             class="button"
                                                             on:click=move |_| {
                                                                 saved.set(false);
+                                                                message.set(None);
                                                                 before.set(5);
                                                                 after.set(5);
                                                                 note.set(String::new());

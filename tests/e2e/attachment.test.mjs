@@ -72,6 +72,7 @@ test('the solo-time ladder: plan a step, do it, rate comfort, and watch the ladd
   const walk = page.locator('.solo-plan').filter({ hasText: 'A short walk on your own' });
   await walk.getByRole('button', { name: 'I did it' }).click();
   await page.getByRole('heading', { name: 'How did it go?' }).waitFor();
+  assert.equal(await page.getByText('Added to your plans.').count(), 0);
   await page.getByLabel(/How comfortable did you feel just before/).fill('2');
   await page.getByLabel('And afterwards?').fill('4');
   await page.getByLabel('Anything you noticed? (optional)').fill('Everyone seemed to be in pairs.');
