@@ -11,12 +11,15 @@ use crate::browser;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
+use crate::pages::boundaries::BoundariesPage;
 use crate::pages::breathing::BreathingPage;
 use crate::pages::feelings::FeelingsPage;
 use crate::pages::grounding::GroundingPage;
 use crate::pages::journal::{JournalEntryPage, JournalPage};
 use crate::pages::movement::MovementPage;
+use crate::pages::opening_up::OpeningUpPage;
 use crate::pages::practices::PracticesPage;
+use crate::pages::solo_time::SoloTimePage;
 use crate::pages::thought_record::{
     ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
 };
@@ -94,6 +97,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/breathe") view=BreathingPage/>
                 <Route path=path!("/grounding") view=GroundingPage/>
                 <Route path=path!("/movement") view=MovementPage/>
+                <Route path=path!("/solo") view=SoloTimePage/>
+                <Route path=path!("/opening-up") view=OpeningUpPage/>
+                <Route path=path!("/boundaries") view=BoundariesPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

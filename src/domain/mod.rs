@@ -5,12 +5,15 @@
 //! key). [`validate`] is how the store asks whether a body read from storage or
 //! a backup really is a record of that kind.
 
+pub mod boundaries;
 pub mod breathing;
 pub mod feelings;
 pub mod grounding;
 pub mod journal;
 pub mod movement;
+pub mod opening_up;
 pub mod profile;
+pub mod solo_time;
 pub mod thought_record;
 pub mod time;
 pub mod understand;
@@ -70,6 +73,13 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         understand::ReadingNotes::KIND => check_with(body, understand::ReadingNotes::check),
         understand::WorthCheck::KIND => check_with(body, understand::WorthCheck::check),
         understand::ReadingPrefs::KIND => check_with(body, understand::ReadingPrefs::check),
+        solo_time::SoloActivity::KIND => check_with(body, solo_time::SoloActivity::check),
+        solo_time::SoloDraft::KIND => check_with(body, solo_time::SoloDraft::check),
+        opening_up::OpeningStep::KIND => check_with(body, opening_up::OpeningStep::check),
+        opening_up::OpeningDraft::KIND => check_with(body, opening_up::OpeningDraft::check),
+        boundaries::BoundaryScript::KIND => check_with(body, boundaries::BoundaryScript::check),
+        boundaries::BoundaryHeld::KIND => check_with(body, boundaries::BoundaryHeld::check),
+        boundaries::HeldDraft::KIND => check_with(body, boundaries::HeldDraft::check),
         _ => Ok(()),
     }
 }

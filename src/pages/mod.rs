@@ -1,6 +1,7 @@
 //! One module per screen. Pages read [`crate::app::AppState`] and call its
 //! methods; the rules live in `crate::domain` and `crate::store`.
 
+pub mod boundaries;
 pub mod breathing;
 pub mod data;
 pub mod feelings;
@@ -10,6 +11,8 @@ pub mod home;
 pub mod journal;
 pub mod movement;
 pub mod not_found;
+pub mod opening_up;
 pub mod practices;
+pub mod solo_time;
 pub mod thought_record;
 pub mod understand;

@@ -20,7 +20,7 @@ pub struct Practice {
 type Words = fn(&'static Text) -> &'static str;
 
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(Words, Vec<Practice>); 3] {
+pub fn groups() -> [(Words, Vec<Practice>); 4] {
     [
         (
             |t| t.practices_group_reframe,
@@ -64,6 +64,26 @@ pub fn groups() -> [(Words, Vec<Practice>); 3] {
                 title: |t| t.practices_movement_title,
                 blurb: |t| t.practices_movement_blurb,
             }],
+        ),
+        (
+            |t| t.practices_group_stand,
+            vec![
+                Practice {
+                    path: "/solo",
+                    title: |t| t.practices_solo_time_title,
+                    blurb: |t| t.practices_solo_time_blurb,
+                },
+                Practice {
+                    path: "/opening-up",
+                    title: |t| t.practices_opening_up_title,
+                    blurb: |t| t.practices_opening_up_blurb,
+                },
+                Practice {
+                    path: "/boundaries",
+                    title: |t| t.practices_boundaries_title,
+                    blurb: |t| t.practices_boundaries_blurb,
+                },
+            ],
         ),
     ]
 }
