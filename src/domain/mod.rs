@@ -6,7 +6,10 @@
 //! a backup really is a record of that kind.
 
 pub mod breathing;
+pub mod compassion_break;
+pub mod compassionate_letter;
 pub mod feelings;
+pub mod friend_view;
 pub mod grounding;
 pub mod journal;
 pub mod movement;
@@ -70,6 +73,14 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         understand::ReadingNotes::KIND => check_with(body, understand::ReadingNotes::check),
         understand::WorthCheck::KIND => check_with(body, understand::WorthCheck::check),
         understand::ReadingPrefs::KIND => check_with(body, understand::ReadingPrefs::check),
+        compassion_break::BreakLog::KIND => check_with(body, compassion_break::BreakLog::check),
+        compassion_break::BreakDraft::KIND => check_with(body, compassion_break::BreakDraft::check),
+        friend_view::FriendEntry::KIND => check_with(body, friend_view::FriendEntry::check),
+        friend_view::FriendDraft::KIND => check_with(body, friend_view::FriendDraft::check),
+        compassionate_letter::Letter::KIND => check_with(body, compassionate_letter::Letter::check),
+        compassionate_letter::LetterDraft::KIND => {
+            check_with(body, compassionate_letter::LetterDraft::check)
+        }
         _ => Ok(()),
     }
 }
