@@ -2,8 +2,11 @@
 //! methods; the rules live in `crate::domain` and `crate::store`.
 
 pub mod breathing;
+pub mod compassion_break;
+pub mod compassionate_letter;
 pub mod data;
 pub mod feelings;
+pub mod friend_view;
 pub mod grounding;
 pub mod help;
 pub mod home;
