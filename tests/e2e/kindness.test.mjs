@@ -175,7 +175,7 @@ test('a letter is set aside, offered again after its date, and marked reread', a
   await page.getByRole('button', { name: 'Save the letter' }).click();
   await page.getByRole('alert').filter({ hasText: 'Write a few words first.' }).waitFor();
 
-  const letter = page.getByLabel('Your letter');
+  const letter = page.getByRole('textbox', { name: 'Your letter', exact: true });
   const text = 'Dear me,\nI know this month has been heavy. You kept going anyway.\nWith love, me';
   await letter.fill(text);
   await page.getByRole('radio', { name: 'In 3 days' }).check();
