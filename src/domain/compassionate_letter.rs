@@ -53,6 +53,9 @@ pub struct Letter {
     /// Every reread, oldest first.
     #[serde(default)]
     pub rereads: Vec<Reread>,
+    /// A note on the next reread, kept while it is being typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note_draft: String,
 }
 
 impl Record for Letter {
@@ -91,6 +94,7 @@ impl Letter {
             text: cut(text.trim_end(), MAX_TEXT),
             reread_after_days: Some(days),
             rereads: Vec::new(),
+            note_draft: String::new(),
         })
     }
 
@@ -110,10 +114,11 @@ impl Letter {
         if self.rereads.len() > MAX_REREADS {
             return Err(format!("more than {MAX_REREADS} rereads"));
         }
-        if self
-            .rereads
-            .iter()
-            .any(|r| r.note.chars().count() > MAX_NOTE)
+        if self.note_draft.chars().count() > MAX_NOTE
+            || self
+                .rereads
+                .iter()
+                .any(|r| r.note.chars().count() > MAX_NOTE)
         {
             return Err(format!("a note is longer than {MAX_NOTE} characters"));
         }
@@ -150,7 +155,13 @@ impl Letter {
             note: cut(note.trim(), MAX_NOTE),
         });
         self.reread_after_days = again;
+        self.note_draft.clear();
         Ok(())
+    }
+
+    /// Keeps the note being typed for the next reread, cut to the limit.
+    pub fn set_note_draft(&mut self, note: &str) {
+        self.note_draft = cut(note, MAX_NOTE);
     }
 }
 
@@ -303,6 +314,21 @@ mod tests {
     }
 
     #[test]
+    fn the_note_being_typed_is_kept_until_the_reread_is_recorded() {
+        let mut l = letter("2026-11-01T10:00:00+05:30", 7);
+        l.set_note_draft(&"n".repeat(MAX_NOTE + 4));
+        assert_eq!(l.note_draft.chars().count(), MAX_NOTE);
+        l.set_note_draft("Softer than I thought");
+        assert!(l.check().is_ok());
+        l.mark_reread(at("2026-11-08T10:00:00+05:30"), &l.note_draft.clone(), None)
+            .unwrap();
+        assert_eq!(l.rereads[0].note, "Softer than I thought");
+        assert_eq!(l.note_draft, "");
+        let json = serde_json::to_value(&l).unwrap();
+        assert!(json.get("note_draft").is_none());
+    }
+
+    #[test]
     fn rereading_before_the_date_is_allowed() {
         let mut l = letter("2026-11-01T10:00:00+05:30", 30);
         assert!(!due(&l, at("2026-11-02T10:00:00+05:30")));
@@ -375,6 +401,7 @@ mod tests {
                 json!([{"at": "2026-11-08T10:00:00+05:30", "note": "x".repeat(MAX_NOTE + 1)}]),
             ),
             with("rereads", json!([{"at": "soon"}])),
+            with("note_draft", json!("x".repeat(MAX_NOTE + 1))),
             with("written", json!("yesterday")),
             with("mood", json!(3)),
         ] {

@@ -13,6 +13,7 @@ use leptos_router::NavigateOptions;
 use crate::app::{href, use_app};
 use crate::browser::{self, Debounce};
 use crate::components::choice::{Choice, ChoiceList};
+use crate::components::confirm::Confirm;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::compassionate_letter::{
@@ -104,10 +105,16 @@ pub fn LettersPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let newest_first = move || {
-        let mut all = letters.get();
-        all.sort_by(|a, b| b.1.written.cmp(&a.1.written).then(b.0.cmp(&a.0)));
-        all
+    // Every letter not already listed as ready, newest first.
+    let others = move || {
+        let now = time::now();
+        let mut rest: Vec<(String, Letter)> = letters
+            .get()
+            .into_iter()
+            .filter(|(_, l)| !due(l, now))
+            .collect();
+        rest.sort_by(|a, b| b.1.written.cmp(&a.1.written).then(b.0.cmp(&a.0)));
+        rest
     };
     view! {
         <section class="page kindness letters" aria-labelledby="letters-title">
@@ -129,7 +136,7 @@ pub fn LettersPage() -> impl IntoView {
                 (!ready.is_empty())
                     .then(|| {
                         view! {
-                            <div class="card letters-ready">
+                            <div class="letters-ready">
                                 <h2>{t.compassionate_letter_list_ready_heading}</h2>
                                 <ul class="letter-list">
                                     {ready
@@ -141,14 +148,19 @@ pub fn LettersPage() -> impl IntoView {
                         }
                     })
             }}
-            <h2 class="section-heading">{t.compassionate_letter_list_heading}</h2>
             {move || {
-                let all = newest_first();
-                if all.is_empty() {
-                    view! { <p class="kindness-empty">{t.compassionate_letter_list_empty}</p> }
+                let all = others();
+                if letters.with(Vec::is_empty) {
+                    view! {
+                        <h2 class="section-heading">{t.compassionate_letter_list_heading}</h2>
+                        <p class="kindness-empty">{t.compassionate_letter_list_empty}</p>
+                    }
                         .into_any()
+                } else if all.is_empty() {
+                    ().into_any()
                 } else {
                     view! {
+                        <h2 class="section-heading">{t.compassionate_letter_list_heading}</h2>
                         <ul class="letter-list">
                             {all
                                 .into_iter()
@@ -387,9 +399,44 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
     let t = app.text;
     let id = StoredValue::new(id);
     let letter = Memo::new(move |_| id.with_value(|id| app.get::<Letter>(id)));
-    let note = RwSignal::new(String::new());
+    // What is shown, without the note being typed (so typing does not
+    // redraw the letter).
+    let shown = Memo::new(move |_| {
+        letter.get().map(|mut l| {
+            l.note_draft.clear();
+            l
+        })
+    });
+    let note = RwSignal::new(
+        letter
+            .get_untracked()
+            .map(|l| l.note_draft)
+            .unwrap_or_default(),
+    );
     let again = RwSignal::new(Some("none"));
     let marked = RwSignal::new(false);
+    let asking = RwSignal::new(false);
+    let debounce = Debounce::new();
+    let save_note = move || {
+        debounce.cancel();
+        let Some(mut l) = letter.get_untracked() else {
+            return;
+        };
+        let typed = note.get_untracked();
+        if l.note_draft != typed {
+            l.set_note_draft(&typed);
+            let _ = id.with_value(|id| app.save(id, &l));
+        }
+    };
+    on_cleanup(move || debounce.cancel());
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| save_note());
+    on_cleanup(move || hide.remove());
+    let navigate = use_navigate();
+    let delete = Callback::new(move |()| {
+        debounce.cancel();
+        id.with_value(|id| app.delete::<Letter>(id));
+        navigate(&href("/kindness/letters"), NavigateOptions::default());
+    });
 
     let mark = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -397,6 +444,7 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
             return;
         };
         let next = again.get_untracked().and_then(|a| a.parse::<u16>().ok());
+        debounce.cancel();
         if l.mark_reread(time::now(), &note.get_untracked(), next)
             .is_ok()
         {
@@ -427,7 +475,7 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                 {t.compassionate_letter_read_back}
             </A>
             <PageTitle id="letter-title" text=t.compassionate_letter_read_title.to_string()/>
-            {move || match letter.get() {
+            {move || match shown.get() {
                 None => {
                     view! {
                         <p>{t.compassionate_letter_read_not_found}</p>
@@ -503,7 +551,9 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                             on:input=move |ev| {
                                 note.set(event_target_value(&ev));
                                 marked.set(false);
+                                debounce.call(DEBOUNCE, save_note);
                             }
+                            on:blur=move |_| save_note()
                         ></textarea>
                     </div>
                     <ChoiceList
@@ -519,6 +569,31 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                         {move || marked.get().then_some(t.compassionate_letter_read_marked)}
                     </p>
                 </form>
+                <div class="letter-delete">
+                    <Show
+                        when=move || asking.get()
+                        fallback=move || {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button secondary"
+                                    on:click=move |_| asking.set(true)
+                                >
+                                    {t.compassionate_letter_read_delete}
+                                </button>
+                            }
+                        }
+                    >
+                        <Confirm
+                            title=t.compassionate_letter_read_delete_title
+                            body=t.compassionate_letter_read_delete_body
+                            confirm_label=t.compassionate_letter_read_delete_confirm
+                            cancel_label=t.compassionate_letter_read_delete_cancel
+                            on_confirm=delete
+                            on_cancel=Callback::new(move |()| asking.set(false))
+                        />
+                    </Show>
+                </div>
             </Show>
         </section>
     }

@@ -226,7 +226,13 @@ test('a letter is set aside, offered again after its date, and marked reread', a
   await page.getByRole('heading', { level: 1, name: 'Your letter' }).waitFor();
   assert.equal(page.url(), letterUrl);
   await page.getByText("It's a good moment to read this again.", { exact: false }).waitFor();
-  await page.getByLabel('How did it feel to read it? (optional)').fill('Lighter than I expected.');
+  const note = page.getByLabel('How did it feel to read it? (optional)');
+  await note.fill('Lighter than I expected.');
+  // The note being typed survives a reload too.
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await note.inputValue(), 'Lighter than I expected.');
   await page.getByRole('radio', { name: 'No, that\'s enough for now' }).check();
   await expectAccessible(page, 'letter ready to reread');
   await shot(page, 'kindness-letter-reread');
@@ -250,5 +256,17 @@ test('a letter is set aside, offered again after its date, and marked reread', a
   await appReady(page);
   await page.getByRole('heading', { name: 'Something small you could try' }).waitFor();
   assert.equal(await page.getByRole('heading', { name: 'A letter for you' }).count(), 0);
+
+  // Deleting asks first; "Keep it" keeps it.
+  await page.goto(letterUrl);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Delete this letter' }).click();
+  await page.getByRole('alertdialog', { name: 'Delete this letter?' }).waitFor();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await page.getByRole('button', { name: 'Delete this letter' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'A letter to yourself' }).waitFor();
+  await page.getByText('No letters yet.', { exact: false }).waitFor();
+  assert.deepEqual(await stored(page, 'compassionate_letter'), []);
   await app.done();
 });
