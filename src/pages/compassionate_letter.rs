@@ -316,8 +316,9 @@ fn LetterWriter() -> impl IntoView {
                 debounce.cancel();
                 dirty.set_value(false);
                 app.delete::<LetterDraft>(LetterDraft::ID);
+                // The router adds the public URL's prefix itself.
                 navigate(
-                    &format!("{}?saved=1", letter_path(&id)),
+                    &format!("/kindness/letters/{id}?saved=1"),
                     NavigateOptions {
                         replace: true,
                         ..Default::default()
@@ -435,7 +436,7 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
     let delete = Callback::new(move |()| {
         debounce.cancel();
         id.with_value(|id| app.delete::<Letter>(id));
-        navigate(&href("/kindness/letters"), NavigateOptions::default());
+        navigate("/kindness/letters", NavigateOptions::default());
     });
 
     let mark = move |ev: leptos::ev::SubmitEvent| {

@@ -12,6 +12,7 @@ import {
   screenshot,
   storedData,
   BASE,
+  SUB_BASE,
 } from './helpers.mjs';
 
 let browser;
@@ -268,5 +269,45 @@ test('a letter is set aside, offered again after its date, and marked reread', a
   await page.getByRole('heading', { level: 1, name: 'A letter to yourself' }).waitFor();
   await page.getByText('No letters yet.', { exact: false }).waitFor();
   assert.deepEqual(await stored(page, 'compassionate_letter'), []);
+  await app.done();
+});
+
+test('each kindness page opens directly, in dark mode with reduced motion, and passes axe', async () => {
+  const pages = [
+    ['kindness/break', 'Self-compassion break', 'kindness-break-dark'],
+    ['kindness/friend', 'Friend versus self', 'kindness-friend-dark'],
+    ['kindness/letters', 'A letter to yourself', 'kindness-letters-dark'],
+    ['kindness/letters/new', 'Write your letter', 'kindness-letter-write-dark'],
+  ];
+  for (const [path, heading, name] of pages) {
+    const app = await openApp(browser, { path, colorScheme: 'dark', reducedMotion: 'reduce' });
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await expectAccessible(page, `/${path} (dark)`);
+    await shot(page, name);
+    await app.done();
+  }
+});
+
+test('under a sub-path the letters keep the prefix', { skip: !SUB_BASE }, async () => {
+  const app = await openApp(browser, { base: SUB_BASE, path: 'kindness/letters' });
+  const { page } = app;
+  await page.getByRole('heading', { level: 1, name: 'A letter to yourself' }).waitFor();
+  const write = page.getByRole('link', { name: 'Write a new letter' });
+  assert.equal(await write.getAttribute('href'), '/groundwork/kindness/letters/new');
+  await write.click();
+  await page.getByRole('heading', { level: 1, name: 'Write your letter' }).waitFor();
+  await page.getByRole('textbox', { name: 'Your letter', exact: true }).fill('Dear me, go gently.');
+  await page.getByRole('button', { name: 'Save the letter' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your letter' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/groundwork\/kindness\/letters\/\d{8}-\d{6}-[0-9a-f]{8}$/);
+  await page.reload();
+  await page.getByText('Dear me, go gently.').waitFor();
+  await page.getByRole('button', { name: 'Delete this letter' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'A letter to yourself' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/groundwork/kindness/letters');
   await app.done();
 });
