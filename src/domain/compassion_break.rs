@@ -53,8 +53,6 @@ pub const STEPS: u8 = BreakStep::ALL.len() as u8;
 pub const MAX_WORDS: usize = 2_000;
 /// The longest break logged, in seconds (a forgotten tab is capped).
 pub const MAX_SECONDS: u32 = 2 * 60 * 60;
-/// How-it-feels ratings run from 0 to this.
-pub const MAX_FEELING: u8 = 10;
 /// The gentle timer offered on each step, in seconds.
 pub const STEP_SECONDS: u32 = 30;
 
@@ -70,11 +68,6 @@ pub struct BreakLog {
     /// The kind words the person wrote (may be blank).
     #[serde(default)]
     pub kind_words: String,
-    /// How it felt before and after, 0-10, when the person said.
-    #[serde(default)]
-    pub before: Option<u8>,
-    #[serde(default)]
-    pub after: Option<u8>,
 }
 
 impl Record for BreakLog {
@@ -90,8 +83,7 @@ impl BreakLog {
         if self.seconds > MAX_SECONDS {
             return Err("the break is longer than the longest kept".into());
         }
-        check_words(&self.kind_words)?;
-        check_feelings(self.before, self.after)
+        check_words(&self.kind_words)
     }
 }
 
@@ -100,13 +92,6 @@ fn check_words(words: &str) -> Result<(), String> {
         return Err(format!(
             "the kind words are longer than {MAX_WORDS} characters"
         ));
-    }
-    Ok(())
-}
-
-fn check_feelings(before: Option<u8>, after: Option<u8>) -> Result<(), String> {
-    if before.is_some_and(|f| f > MAX_FEELING) || after.is_some_and(|f| f > MAX_FEELING) {
-        return Err(format!("feelings must be 0-{MAX_FEELING}"));
     }
     Ok(())
 }
@@ -123,10 +108,6 @@ pub struct BreakDraft {
     pub furthest: u8,
     #[serde(default)]
     pub kind_words: String,
-    #[serde(default)]
-    pub before: Option<u8>,
-    #[serde(default)]
-    pub after: Option<u8>,
 }
 
 impl Record for BreakDraft {
@@ -144,8 +125,6 @@ impl BreakDraft {
             step: 0,
             furthest: 0,
             kind_words: String::new(),
-            before: None,
-            after: None,
         }
     }
 
@@ -182,8 +161,7 @@ impl BreakDraft {
         if self.step >= STEPS || self.furthest >= STEPS {
             return Err("step out of range".into());
         }
-        check_words(&self.kind_words)?;
-        check_feelings(self.before, self.after)
+        check_words(&self.kind_words)
     }
 
     /// The log entry for a break finished at `now`.
@@ -196,8 +174,6 @@ impl BreakDraft {
             seconds: seconds as u32,
             steps_reached: self.furthest.max(self.step).min(STEPS - 1) + 1,
             kind_words: self.kind_words.trim().to_string(),
-            before: self.before.map(|f| f.min(MAX_FEELING)),
-            after: self.after.map(|f| f.min(MAX_FEELING)),
         }
     }
 }
@@ -276,9 +252,7 @@ mod tests {
             "started_at": "2026-11-28T21:00:00+05:30",
             "seconds": 95,
             "steps_reached": 3,
-            "kind_words": "This is hard, and I am doing my best.",
-            "before": 3,
-            "after": 5
+            "kind_words": "This is hard, and I am doing my best."
         });
         assert_eq!(validate("compassion_break", &good), Ok(()));
         let with = |field: &str, value: serde_json::Value| {
@@ -292,8 +266,7 @@ mod tests {
             with("seconds", json!(MAX_SECONDS + 1)),
             with("seconds", json!(-1)),
             with("kind_words", json!("x".repeat(MAX_WORDS + 1))),
-            with("before", json!(11)),
-            with("after", json!(12)),
+            with("before", json!(3)),
             with("step", json!("kindness")),
         ] {
             assert!(validate("compassion_break", &bad).is_err(), "{bad}");

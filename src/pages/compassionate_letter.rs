@@ -254,11 +254,8 @@ fn LetterWriter() -> impl IntoView {
     let draft = untrack(|| app.get::<LetterDraft>(LetterDraft::ID).unwrap_or_default());
     let text = RwSignal::new(draft.text.clone());
     let days = RwSignal::new(Some(days_choice_id(draft.days.unwrap_or(DEFAULT_DAYS))));
-    let status = RwSignal::new(if draft.is_blank() {
-        t.compassionate_letter_write_status_new
-    } else {
-        t.compassionate_letter_write_status_saved
-    });
+    let status =
+        RwSignal::new((!draft.is_blank()).then_some(t.compassionate_letter_write_status_saved));
     let problem = RwSignal::new(None::<&'static str>);
     let debounce = Debounce::new();
     let dirty = StoredValue::new(false);
@@ -275,16 +272,17 @@ fn LetterWriter() -> impl IntoView {
         let d = snapshot();
         if d.is_blank() {
             app.delete::<LetterDraft>(LetterDraft::ID);
-            status.set(t.compassionate_letter_write_status_new);
+            status.set(None);
         } else {
             let _ = app.save(LetterDraft::ID, &d);
-            status.set(t.compassionate_letter_write_status_saved);
+            status.set(Some(t.compassionate_letter_write_status_saved));
         }
     };
     let changed = move || {
         dirty.set_value(true);
-        if status.get_untracked() != t.compassionate_letter_write_status_saving {
-            status.set(t.compassionate_letter_write_status_saving);
+        let saving = Some(t.compassionate_letter_write_status_saving);
+        if status.get_untracked() != saving {
+            status.set(saving);
         }
         debounce.call(DEBOUNCE, save_now);
     };
