@@ -13,7 +13,10 @@ use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
 use crate::pages::boundaries::BoundariesPage;
 use crate::pages::breathing::BreathingPage;
+use crate::pages::compassion_break::CompassionBreakPage;
+use crate::pages::compassionate_letter::{LetterPage, LettersPage};
 use crate::pages::feelings::FeelingsPage;
+use crate::pages::friend_view::FriendViewPage;
 use crate::pages::grounding::GroundingPage;
 use crate::pages::journal::{JournalEntryPage, JournalPage};
 use crate::pages::movement::MovementPage;
@@ -100,6 +103,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/solo") view=SoloTimePage/>
                 <Route path=path!("/opening-up") view=OpeningUpPage/>
                 <Route path=path!("/boundaries") view=BoundariesPage/>
+                <Route path=path!("/kindness/break") view=CompassionBreakPage/>
+                <Route path=path!("/kindness/friend") view=FriendViewPage/>
+                <Route path=path!("/kindness/letters") view=LettersPage/>
+                <Route path=path!("/kindness/letters/:id") view=LetterPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

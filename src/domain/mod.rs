@@ -7,7 +7,10 @@
 
 pub mod boundaries;
 pub mod breathing;
+pub mod compassion_break;
+pub mod compassionate_letter;
 pub mod feelings;
+pub mod friend_view;
 pub mod grounding;
 pub mod journal;
 pub mod movement;
@@ -80,6 +83,14 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         boundaries::BoundaryScript::KIND => check_with(body, boundaries::BoundaryScript::check),
         boundaries::BoundaryHeld::KIND => check_with(body, boundaries::BoundaryHeld::check),
         boundaries::HeldDraft::KIND => check_with(body, boundaries::HeldDraft::check),
+        compassion_break::BreakLog::KIND => check_with(body, compassion_break::BreakLog::check),
+        compassion_break::BreakDraft::KIND => check_with(body, compassion_break::BreakDraft::check),
+        friend_view::FriendEntry::KIND => check_with(body, friend_view::FriendEntry::check),
+        friend_view::FriendDraft::KIND => check_with(body, friend_view::FriendDraft::check),
+        compassionate_letter::Letter::KIND => check_with(body, compassionate_letter::Letter::check),
+        compassionate_letter::LetterDraft::KIND => {
+            check_with(body, compassionate_letter::LetterDraft::check)
+        }
         _ => Ok(()),
     }
 }

@@ -3,8 +3,11 @@
 
 pub mod boundaries;
 pub mod breathing;
+pub mod compassion_break;
+pub mod compassionate_letter;
 pub mod data;
 pub mod feelings;
+pub mod friend_view;
 pub mod grounding;
 pub mod help;
 pub mod home;

@@ -20,7 +20,7 @@ pub struct Practice {
 type Words = fn(&'static Text) -> &'static str;
 
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(Words, Vec<Practice>); 4] {
+pub fn groups() -> [(Words, Vec<Practice>); 5] {
     [
         (
             |t| t.practices_group_reframe,
@@ -54,6 +54,26 @@ pub fn groups() -> [(Words, Vec<Practice>); 4] {
                     path: "/grounding",
                     title: |t| t.practices_grounding_title,
                     blurb: |t| t.practices_grounding_blurb,
+                },
+            ],
+        ),
+        (
+            |t| t.practices_group_kindness,
+            vec![
+                Practice {
+                    path: "/kindness/break",
+                    title: |t| t.practices_compassion_break_title,
+                    blurb: |t| t.practices_compassion_break_blurb,
+                },
+                Practice {
+                    path: "/kindness/friend",
+                    title: |t| t.practices_friend_view_title,
+                    blurb: |t| t.practices_friend_view_blurb,
+                },
+                Practice {
+                    path: "/kindness/letters",
+                    title: |t| t.practices_compassionate_letter_title,
+                    blurb: |t| t.practices_compassionate_letter_blurb,
                 },
             ],
         ),
