@@ -11,16 +11,22 @@ use crate::browser;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
+use crate::pages::boundaries::BoundariesPage;
 use crate::pages::breathing::BreathingPage;
+use crate::pages::compassion_break::CompassionBreakPage;
+use crate::pages::compassionate_letter::{LetterPage, LettersPage};
 use crate::pages::feelings::FeelingsPage;
+use crate::pages::friend_view::FriendViewPage;
 use crate::pages::grounding::GroundingPage;
 use crate::pages::journal::{JournalEntryPage, JournalPage};
 use crate::pages::measures::{MeasureFormPage, MeasuresPage};
 use crate::pages::micro_goals::GoalsPage;
 use crate::pages::movement::MovementPage;
+use crate::pages::opening_up::OpeningUpPage;
 use crate::pages::practices::PracticesPage;
 use crate::pages::progress::ProgressPage;
 use crate::pages::reconnection::PeoplePage;
+use crate::pages::solo_time::SoloTimePage;
 use crate::pages::thought_record::{
     ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
 };
@@ -103,6 +109,13 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/people") view=PeoplePage/>
                 <Route path=path!("/progress") view=ProgressPage/>
                 <Route path=path!("/measures/:scale") view=MeasureFormPage/>
+                <Route path=path!("/solo") view=SoloTimePage/>
+                <Route path=path!("/opening-up") view=OpeningUpPage/>
+                <Route path=path!("/boundaries") view=BoundariesPage/>
+                <Route path=path!("/kindness/break") view=CompassionBreakPage/>
+                <Route path=path!("/kindness/friend") view=FriendViewPage/>
+                <Route path=path!("/kindness/letters") view=LettersPage/>
+                <Route path=path!("/kindness/letters/:id") view=LetterPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

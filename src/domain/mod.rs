@@ -5,16 +5,22 @@
 //! key). [`validate`] is how the store asks whether a body read from storage or
 //! a backup really is a record of that kind.
 
+pub mod boundaries;
 pub mod breathing;
+pub mod compassion_break;
+pub mod compassionate_letter;
 pub mod feelings;
+pub mod friend_view;
 pub mod grounding;
 pub mod journal;
 pub mod measures;
 pub mod micro_goals;
 pub mod movement;
+pub mod opening_up;
 pub mod profile;
 pub mod progress;
 pub mod reconnection;
+pub mod solo_time;
 pub mod thought_record;
 pub mod time;
 pub mod understand;
@@ -82,6 +88,21 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         micro_goals::RestDay::KIND => check::<micro_goals::RestDay>(body),
         reconnection::Person::KIND => check_with(body, reconnection::Person::check),
         reconnection::Outreach::KIND => check_with(body, reconnection::Outreach::check),
+        solo_time::SoloActivity::KIND => check_with(body, solo_time::SoloActivity::check),
+        solo_time::SoloDraft::KIND => check_with(body, solo_time::SoloDraft::check),
+        opening_up::OpeningStep::KIND => check_with(body, opening_up::OpeningStep::check),
+        opening_up::OpeningDraft::KIND => check_with(body, opening_up::OpeningDraft::check),
+        boundaries::BoundaryScript::KIND => check_with(body, boundaries::BoundaryScript::check),
+        boundaries::BoundaryHeld::KIND => check_with(body, boundaries::BoundaryHeld::check),
+        boundaries::HeldDraft::KIND => check_with(body, boundaries::HeldDraft::check),
+        compassion_break::BreakLog::KIND => check_with(body, compassion_break::BreakLog::check),
+        compassion_break::BreakDraft::KIND => check_with(body, compassion_break::BreakDraft::check),
+        friend_view::FriendEntry::KIND => check_with(body, friend_view::FriendEntry::check),
+        friend_view::FriendDraft::KIND => check_with(body, friend_view::FriendDraft::check),
+        compassionate_letter::Letter::KIND => check_with(body, compassionate_letter::Letter::check),
+        compassionate_letter::LetterDraft::KIND => {
+            check_with(body, compassionate_letter::LetterDraft::check)
+        }
         _ => Ok(()),
     }
 }

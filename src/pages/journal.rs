@@ -390,8 +390,9 @@ pub fn JournalEntryPage() -> impl IntoView {
                 Some(p) => format!("/journal/{}?prompt={p}", browser::new_id()),
                 None => format!("/journal/{}", browser::new_id()),
             };
+            // The router adds the public URL's prefix itself.
             navigate(
-                &href(&path),
+                &path,
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -550,7 +551,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
     let navigate = use_navigate();
     let done = move |_| {
         save_now();
-        navigate(&href("/journal"), NavigateOptions::default());
+        navigate("/journal", NavigateOptions::default());
     };
 
     let initial = entry.get_untracked();

@@ -1,9 +1,13 @@
 //! One module per screen. Pages read [`crate::app::AppState`] and call its
 //! methods; the rules live in `crate::domain` and `crate::store`.
 
+pub mod boundaries;
 pub mod breathing;
+pub mod compassion_break;
+pub mod compassionate_letter;
 pub mod data;
 pub mod feelings;
+pub mod friend_view;
 pub mod grounding;
 pub mod help;
 pub mod home;
@@ -12,8 +16,10 @@ pub mod measures;
 pub mod micro_goals;
 pub mod movement;
 pub mod not_found;
+pub mod opening_up;
 pub mod practices;
 pub mod progress;
 pub mod reconnection;
+pub mod solo_time;
 pub mod thought_record;
 pub mod understand;

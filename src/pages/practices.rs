@@ -20,7 +20,7 @@ pub struct Practice {
 type Words = fn(&'static Text) -> &'static str;
 
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(Words, Vec<Practice>); 5] {
+pub fn groups() -> [(Words, Vec<Practice>); 7] {
     [
         (
             |t| t.practices_group_reframe,
@@ -58,12 +58,52 @@ pub fn groups() -> [(Words, Vec<Practice>); 5] {
             ],
         ),
         (
+            |t| t.practices_group_kindness,
+            vec![
+                Practice {
+                    path: "/kindness/break",
+                    title: |t| t.practices_compassion_break_title,
+                    blurb: |t| t.practices_compassion_break_blurb,
+                },
+                Practice {
+                    path: "/kindness/friend",
+                    title: |t| t.practices_friend_view_title,
+                    blurb: |t| t.practices_friend_view_blurb,
+                },
+                Practice {
+                    path: "/kindness/letters",
+                    title: |t| t.practices_compassionate_letter_title,
+                    blurb: |t| t.practices_compassionate_letter_blurb,
+                },
+            ],
+        ),
+        (
             |t| t.practices_group_move,
             vec![Practice {
                 path: "/movement",
                 title: |t| t.practices_movement_title,
                 blurb: |t| t.practices_movement_blurb,
             }],
+        ),
+        (
+            |t| t.practices_group_stand,
+            vec![
+                Practice {
+                    path: "/solo",
+                    title: |t| t.practices_solo_time_title,
+                    blurb: |t| t.practices_solo_time_blurb,
+                },
+                Practice {
+                    path: "/opening-up",
+                    title: |t| t.practices_opening_up_title,
+                    blurb: |t| t.practices_opening_up_blurb,
+                },
+                Practice {
+                    path: "/boundaries",
+                    title: |t| t.practices_boundaries_title,
+                    blurb: |t| t.practices_boundaries_blurb,
+                },
+            ],
         ),
         (
             |t| t.practices_group_steps,

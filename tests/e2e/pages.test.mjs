@@ -64,6 +64,11 @@ test('under a sub-path, links and deep links keep the prefix', { skip: !SUB_BASE
   await nav.getByRole('link', { name: 'Home' }).click();
   await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/groundwork/');
+  // Pages that move on by themselves (a new journal entry gets its own
+  // address) keep the prefix too.
+  await page.goto(new URL('journal/new', SUB_BASE).href);
+  await page.getByRole('heading', { level: 1, name: 'Journal entry' }).waitFor();
+  await page.waitForURL(/\/groundwork\/journal\/\d{8}-\d{6}-[0-9a-f]{8}$/);
   await app.done();
 });
 
