@@ -180,8 +180,6 @@ pub fn weekly_thought_ease(
 /// What the home screen can suggest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NextThing {
-    /// A letter the person wrote is ready to be reread.
-    RereadLetter,
     /// A goal planned for today is still open.
     TickGoal,
     /// No goals yet: set one tiny goal.
@@ -202,7 +200,6 @@ pub enum NextThing {
 #[derive(Debug, Clone, Default)]
 pub struct Today {
     pub part_of_day: Option<PartOfDay>,
-    pub letter_due: bool,
     pub open_goals_today: usize,
     pub any_goals: bool,
     pub checked_in_today: bool,
@@ -225,14 +222,11 @@ pub const TRY_ORDER: [Activity; 10] = [
     Activity::SoloStep,
 ];
 
-/// The one next thing for today (someone to reach out to has its own card).
-/// Never more than one, never urgent: the
-/// order puts what the person asked for (a letter to reread) first, then
-/// what fits the time of day, then gentle openings.
+/// The one next thing for today. A letter ready to reread and someone to
+/// reach out to have their own home cards, so they are not repeated here.
+/// Never more than one, never urgent: what fits the time of day first, then
+/// goals, then gentle openings.
 pub fn next_thing(today: &Today) -> NextThing {
-    if today.letter_due {
-        return NextThing::RereadLetter;
-    }
     if today.part_of_day == Some(PartOfDay::Night) {
         return NextThing::Breathe;
     }
@@ -351,14 +345,11 @@ mod tests {
     }
 
     #[test]
-    fn next_thing_puts_a_due_letter_first_then_fits_the_time_of_day() {
+    fn next_thing_fits_the_time_of_day() {
         let mut t = Today {
             part_of_day: Some(PartOfDay::Night),
-            letter_due: true,
             ..Today::default()
         };
-        assert_eq!(next_thing(&t), NextThing::RereadLetter);
-        t.letter_due = false;
         assert_eq!(next_thing(&t), NextThing::Breathe);
         t.part_of_day = Some(PartOfDay::Evening);
         assert_eq!(next_thing(&t), NextThing::CheckIn);

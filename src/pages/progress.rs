@@ -10,18 +10,24 @@ use crate::app::{href, use_app, AppState};
 use crate::components::chart::{Chart, ChartData, Column, Point, Series, Shape};
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
+use crate::domain::boundaries::BoundaryHeld;
 use crate::domain::breathing::BreathingSession;
+use crate::domain::compassion_break::BreakLog;
+use crate::domain::compassionate_letter::Letter;
 use crate::domain::feelings::CheckIn;
+use crate::domain::friend_view::FriendEntry;
 use crate::domain::grounding::GroundingSession;
 use crate::domain::journal::JournalEntry;
 use crate::domain::measures::{self, change, latest, MeasureResult, MeasureSettings, Scale};
 use crate::domain::micro_goals::{self, done_on, for_today, Goal, RestDay, Win};
 use crate::domain::movement::MovementEntry;
+use crate::domain::opening_up::OpeningStep;
 use crate::domain::progress::{
     days_since_start, milestones, next_thing, weekly_feelings, weekly_thought_ease, Activity,
     NextThing, Today,
 };
 use crate::domain::reconnection::Outreach;
+use crate::domain::solo_time::SoloActivity;
 use crate::domain::thought_record::ThoughtRecord;
 use crate::domain::time::{self, PartOfDay, Timestamp};
 use crate::domain::understand::ReadingNotes;
@@ -70,6 +76,29 @@ pub fn collect_activities(app: &AppState) -> Vec<(Activity, Timestamp)> {
         if let Some(at) = r.read_at {
             done.push((Activity::Reading, at));
         }
+    }
+    for (_, b, _) in app.all::<BreakLog>() {
+        done.push((Activity::CompassionBreak, b.started_at));
+    }
+    for (_, f, _) in app.all::<FriendEntry>() {
+        done.push((Activity::FriendView, f.created));
+    }
+    for (_, l, _) in app.all::<Letter>() {
+        done.push((Activity::Letter, l.written));
+        for r in &l.rereads {
+            done.push((Activity::LetterReread, r.at));
+        }
+    }
+    for (_, a, _) in app.all::<SoloActivity>() {
+        if let Some(d) = &a.done {
+            done.push((Activity::SoloStep, d.at));
+        }
+    }
+    for (_, o, _) in app.all::<OpeningStep>() {
+        done.push((Activity::OpeningUp, o.at));
+    }
+    for (_, b, _) in app.all::<BoundaryHeld>() {
+        done.push((Activity::BoundaryHeld, b.at));
     }
     done
 }
@@ -521,7 +550,6 @@ fn today_facts(app: &AppState) -> Today {
     tried.dedup();
     Today {
         part_of_day: Some(PartOfDay::of(now.hour())),
-        letter_due: false,
         open_goals_today,
         any_goals: goals.iter().any(|(_, g)| g.archived.is_none()),
         checked_in_today: app
@@ -578,11 +606,6 @@ pub fn NextThingCard() -> impl IntoView {
     let t = app.text;
     move || {
         let (words, link, path) = match next_thing(&today_facts(&app)) {
-            NextThing::RereadLetter => (
-                t.progress_next_reread_letter.to_string(),
-                t.progress_next_reread_letter_link,
-                "/kindness/letters",
-            ),
             NextThing::TickGoal => (
                 t.progress_next_tick_goal.to_string(),
                 t.progress_next_tick_goal_link,
