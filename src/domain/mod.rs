@@ -8,7 +8,9 @@
 pub mod breathing;
 pub mod feelings;
 pub mod grounding;
+pub mod inner_child;
 pub mod journal;
+pub mod kind_phrases;
 pub mod movement;
 pub mod profile;
 pub mod thought_record;
@@ -70,6 +72,11 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         understand::ReadingNotes::KIND => check_with(body, understand::ReadingNotes::check),
         understand::WorthCheck::KIND => check_with(body, understand::WorthCheck::check),
         understand::ReadingPrefs::KIND => check_with(body, understand::ReadingPrefs::check),
+        inner_child::Dialogue::KIND => check_with(body, inner_child::Dialogue::check),
+        inner_child::Reflection::KIND => check_with(body, inner_child::Reflection::check),
+        kind_phrases::OwnPhrase::KIND => check_with(body, kind_phrases::OwnPhrase::check),
+        kind_phrases::Pins::KIND => check_with(body, kind_phrases::Pins::check),
+        kind_phrases::PhraseDraft::KIND => check_with(body, kind_phrases::PhraseDraft::check),
         _ => Ok(()),
     }
 }
