@@ -14,7 +14,9 @@ use crate::content;
 use crate::pages::breathing::BreathingPage;
 use crate::pages::feelings::FeelingsPage;
 use crate::pages::grounding::GroundingPage;
+use crate::pages::inner_child::{DialoguePage, InnerChildPage, ReflectionPage};
 use crate::pages::journal::{JournalEntryPage, JournalPage};
+use crate::pages::kind_phrases::KindPhrasesPage;
 use crate::pages::movement::MovementPage;
 use crate::pages::practices::PracticesPage;
 use crate::pages::thought_record::{
@@ -94,6 +96,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/breathe") view=BreathingPage/>
                 <Route path=path!("/grounding") view=GroundingPage/>
                 <Route path=path!("/movement") view=MovementPage/>
+                <Route path=path!("/inner-child") view=InnerChildPage/>
+                <Route path=path!("/inner-child/reflect/:id") view=ReflectionPage/>
+                <Route path=path!("/inner-child/:id") view=DialoguePage/>
+                <Route path=path!("/phrases") view=KindPhrasesPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

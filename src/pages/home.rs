@@ -116,6 +116,7 @@ fn Greeting() -> impl IntoView {
                 </h2>
                 <p>{thought}</p>
             </div>
+            <crate::pages::kind_phrases::ThingsToHoldOnTo/>
             <h2 class="section-heading">{t.home_cards_practices_title}</h2>
             <PracticeLinks practices=groups().into_iter().flat_map(|(_, p)| p).collect()/>
             <div class="card">

@@ -20,7 +20,7 @@ pub struct Practice {
 type Words = fn(&'static Text) -> &'static str;
 
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(Words, Vec<Practice>); 3] {
+pub fn groups() -> [(Words, Vec<Practice>); 4] {
     [
         (
             |t| t.practices_group_reframe,
@@ -54,6 +54,26 @@ pub fn groups() -> [(Words, Vec<Practice>); 3] {
                     path: "/grounding",
                     title: |t| t.practices_grounding_title,
                     blurb: |t| t.practices_grounding_blurb,
+                },
+            ],
+        ),
+        (
+            |t| t.practices_group_younger,
+            vec![
+                Practice {
+                    path: "/inner-child",
+                    title: |t| t.practices_inner_child_title,
+                    blurb: |t| t.practices_inner_child_blurb,
+                },
+                Practice {
+                    path: "/inner-child/reflect/new",
+                    title: |t| t.practices_inner_child_prompts_title,
+                    blurb: |t| t.practices_inner_child_prompts_blurb,
+                },
+                Practice {
+                    path: "/phrases",
+                    title: |t| t.practices_kind_phrases_title,
+                    blurb: |t| t.practices_kind_phrases_blurb,
                 },
             ],
         ),
