@@ -493,10 +493,17 @@ mod tests {
         .is_err());
         assert!(validate(
             "inner_child",
-            &with("turns", json!([{"voice": "now", "text": "x".repeat(MAX_TURN + 1)}]))
+            &with(
+                "turns",
+                json!([{"voice": "now", "text": "x".repeat(MAX_TURN + 1)}])
+            )
         )
         .is_err());
-        assert!(validate("inner_child", &with("draft", json!("x".repeat(MAX_TURN + 1)))).is_err());
+        assert!(validate(
+            "inner_child",
+            &with("draft", json!("x".repeat(MAX_TURN + 1)))
+        )
+        .is_err());
         assert!(validate("inner_child", &with("mood", json!(1))).is_err());
         let back: Dialogue = serde_json::from_value(good).unwrap();
         let again: Dialogue = serde_json::from_value(serde_json::to_value(&back).unwrap()).unwrap();
@@ -510,7 +517,10 @@ mod tests {
         assert_eq!(r.resume_at(), Question::FirstFelt);
         r.set_answer(Question::FirstFelt, "Class 6 maths test.");
         assert_eq!(r.resume_at(), Question::Needed);
-        r.set_answer(Question::Needed, "One mark doesn't change how much you're loved.");
+        r.set_answer(
+            Question::Needed,
+            "One mark doesn't change how much you're loved.",
+        );
         r.set_answer(Question::KnowNow, "You got through it.");
         assert_eq!(r.resume_at(), Question::KnowNow);
         assert_eq!(Question::Needed.index(), 1);

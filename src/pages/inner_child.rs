@@ -96,8 +96,8 @@ pub fn InnerChildPage() -> impl IntoView {
     let navigate = use_navigate();
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(dialogue) =
-            inner_child::parse_age(&age.get_untracked()).and_then(|a| Dialogue::new(a, time::now()))
+        let Some(dialogue) = inner_child::parse_age(&age.get_untracked())
+            .and_then(|a| Dialogue::new(a, time::now()))
         else {
             error.set(true);
             return;
@@ -506,9 +506,18 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
 
 fn question_words(t: &'static Text, q: Question) -> (&'static str, &'static str) {
     match q {
-        Question::FirstFelt => (t.inner_child_prompts_first_felt, t.inner_child_prompts_first_felt_hint),
-        Question::Needed => (t.inner_child_prompts_needed, t.inner_child_prompts_needed_hint),
-        Question::KnowNow => (t.inner_child_prompts_know_now, t.inner_child_prompts_know_now_hint),
+        Question::FirstFelt => (
+            t.inner_child_prompts_first_felt,
+            t.inner_child_prompts_first_felt_hint,
+        ),
+        Question::Needed => (
+            t.inner_child_prompts_needed,
+            t.inner_child_prompts_needed_hint,
+        ),
+        Question::KnowNow => (
+            t.inner_child_prompts_know_now,
+            t.inner_child_prompts_know_now_hint,
+        ),
     }
 }
 
