@@ -481,7 +481,7 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
                     view! {
                         <button
                             type="button"
-                            class="button danger-text"
+                            class="button secondary danger-text"
                             on:click=move |_| confirming.set(true)
                         >
                             {t.inner_child_dialogue_delete}
@@ -720,7 +720,7 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
                         <Show when=move || reflection.with(|r| !r.is_blank())>
                             <button
                                 type="button"
-                                class="button danger-text"
+                                class="button secondary danger-text"
                                 on:click=move |_| confirming.set(true)
                             >
                                 {t.inner_child_prompts_delete}

@@ -364,7 +364,6 @@ pub fn ThingsToHoldOnTo() -> impl IntoView {
                             .map(|w| {
                                 view! {
                                     <li class="hold-card phrase-card">
-                                        <p class="hold-label">{t.kind_phrases_home_phrase_label}</p>
                                         <p class="hold-words">{w}</p>
                                     </li>
                                 }
