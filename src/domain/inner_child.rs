@@ -260,6 +260,10 @@ pub struct Reflection {
     /// True when the person took the card off the home screen.
     #[serde(default)]
     pub hidden: bool,
+    /// Where the person is: a question's index, or [`Reflection::DONE`]
+    /// once they have seen their card.
+    #[serde(default)]
+    pub step: u8,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -276,13 +280,25 @@ impl Reflection {
             needed: String::new(),
             know_now: String::new(),
             hidden: false,
+            step: 0,
             created: now,
             updated: now,
         }
     }
 
+    /// The step after the last question: the card.
+    pub const DONE: u8 = Question::ALL.len() as u8;
+
+    /// Moves to a step (a question's index or [`Reflection::DONE`]).
+    pub fn go_to(&mut self, step: usize) {
+        self.step = step.min(usize::from(Self::DONE)) as u8;
+    }
+
     /// Checks every limit.
     pub fn check(&self) -> Result<(), String> {
+        if self.step > Self::DONE {
+            return Err(format!("the step must be 0-{}", Self::DONE));
+        }
         for q in Question::ALL {
             if self.answer(q).chars().count() > MAX_ANSWER {
                 return Err(format!("an answer is longer than {MAX_ANSWER} characters"));
@@ -527,6 +543,19 @@ mod tests {
     }
 
     #[test]
+    fn the_step_is_kept_and_limited() {
+        let mut r = Reflection::new(at("2026-11-28T21:00:00+05:30"));
+        assert_eq!(r.step, 0);
+        r.go_to(1);
+        assert_eq!(r.step, 1);
+        r.go_to(9);
+        assert_eq!(r.step, Reflection::DONE);
+        assert!(r.check().is_ok());
+        r.step = Reflection::DONE + 1;
+        assert!(r.check().is_err());
+    }
+
+    #[test]
     fn the_needed_answer_becomes_a_card_unless_hidden() {
         let mut r = Reflection::new(at("2026-11-28T21:00:00+05:30"));
         assert_eq!(r.card(), None);
@@ -580,6 +609,9 @@ mod tests {
         let mut odd = good.clone();
         odd["hidden"] = json!("no");
         assert!(validate("inner_child_reflection", &odd).is_err());
+        let mut far = good.clone();
+        far["step"] = json!(4);
+        assert!(validate("inner_child_reflection", &far).is_err());
         let mut extra = good;
         extra["score"] = json!(3);
         assert!(validate("inner_child_reflection", &extra).is_err());

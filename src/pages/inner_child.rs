@@ -566,12 +566,8 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let stored = StoredValue::new(existing.is_some());
-    // Finished answers open on the card; others where the person left off.
-    let step = RwSignal::new(match &existing {
-        Some(r) if !r.know_now.trim().is_empty() => Question::ALL.len(),
-        Some(r) => r.resume_at().index(),
-        None => 0,
-    });
+    // Answers open where the person left them (the card once finished).
+    let step = RwSignal::new(existing.as_ref().map_or(0, |r| usize::from(r.step)));
     let reflection = RwSignal::new(existing.unwrap_or_else(|| Reflection::new(time::now())));
     let id = StoredValue::new(id);
     let dirty = StoredValue::new(false);
@@ -607,6 +603,8 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
         save_now();
     });
     let go = move |to: usize| {
+        reflection.update(|r| r.go_to(to));
+        dirty.set_value(true);
         save_now();
         step.set(to);
         browser::focus_main_heading();

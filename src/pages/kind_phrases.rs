@@ -40,16 +40,16 @@ pub fn KindPhrasesPage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let pinned = Memo::new(move |_| pins(app));
-    let full_notice = RwSignal::new(false);
+    let full_notice = RwSignal::new(None::<PhraseRef>);
 
     let toggle = Callback::new(move |r: PhraseRef| {
         let mut next = pins(app);
-        match next.toggle(r) {
+        match next.toggle(r.clone()) {
             Ok(_) => {
-                full_notice.set(false);
+                full_notice.set(None);
                 let _ = app.save(Pins::ID, &next);
             }
-            Err(PinError::Full) => full_notice.set(true),
+            Err(PinError::Full) => full_notice.set(Some(r)),
             Err(PinError::Invalid) => {}
         }
     });
@@ -72,11 +72,8 @@ pub fn KindPhrasesPage() -> impl IntoView {
                         )
                     }}
                 </p>
-                <Show when=move || full_notice.get()>
-                    <p class="phrases-full">{t.kind_phrases_full}</p>
-                </Show>
             </div>
-            <OwnPhrases pinned toggle/>
+            <OwnPhrases pinned toggle full_notice/>
             <div class="card">
                 <h2>{t.kind_phrases_suggested_heading}</h2>
                 <p class="hint">{t.kind_phrases_suggested_hint}</p>
@@ -91,7 +88,7 @@ pub fn KindPhrasesPage() -> impl IntoView {
                                     <li class="phrase">
                                         <p class="phrase-text">{words}</p>
                                         <div class="phrase-actions">
-                                            <PinButton r pinned toggle/>
+                                            <PinButton r pinned toggle full_notice/>
                                         </div>
                                     </li>
                                 }
@@ -106,9 +103,15 @@ pub fn KindPhrasesPage() -> impl IntoView {
 
 /// A pin toggle for one phrase.
 #[component]
-fn PinButton(r: PhraseRef, pinned: Memo<Pins>, toggle: Callback<PhraseRef>) -> impl IntoView {
+fn PinButton(
+    r: PhraseRef,
+    pinned: Memo<Pins>,
+    toggle: Callback<PhraseRef>,
+    full_notice: RwSignal<Option<PhraseRef>>,
+) -> impl IntoView {
     let t = use_app().text;
     let pressed_ref = r.clone();
+    let notice_ref = r.clone();
     view! {
         <button
             type="button"
@@ -118,13 +121,23 @@ fn PinButton(r: PhraseRef, pinned: Memo<Pins>, toggle: Callback<PhraseRef>) -> i
         >
             {t.kind_phrases_pin}
         </button>
+        // Said next to the button that was tapped, so it is seen.
+        {move || {
+            full_notice
+                .with(|n| n.as_ref() == Some(&notice_ref))
+                .then(|| view! { <p class="phrases-full" role="alert">{t.kind_phrases_full}</p> })
+        }}
     }
 }
 
 /// The person's own phrases: add (kept as a draft while typed), edit,
 /// pin, delete.
 #[component]
-fn OwnPhrases(pinned: Memo<Pins>, toggle: Callback<PhraseRef>) -> impl IntoView {
+fn OwnPhrases(
+    pinned: Memo<Pins>,
+    toggle: Callback<PhraseRef>,
+    full_notice: RwSignal<Option<PhraseRef>>,
+) -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let own = Memo::new(move |_| {
@@ -208,7 +221,7 @@ fn OwnPhrases(pinned: Memo<Pins>, toggle: Callback<PhraseRef>) -> impl IntoView 
             >
                 <ul class="phrase-list">
                     <For each=move || own.get() key=|(id, p)| (id.clone(), p.updated) let:item>
-                        <OwnPhraseItem id=item.0 phrase=item.1 pinned toggle/>
+                        <OwnPhraseItem id=item.0 phrase=item.1 pinned toggle full_notice/>
                     </For>
                 </ul>
             </Show>
@@ -223,6 +236,7 @@ fn OwnPhraseItem(
     phrase: OwnPhrase,
     pinned: Memo<Pins>,
     toggle: Callback<PhraseRef>,
+    full_notice: RwSignal<Option<PhraseRef>>,
 ) -> impl IntoView {
     let app = use_app();
     let t = app.text;
@@ -268,7 +282,7 @@ fn OwnPhraseItem(
                     view! {
                         <p class="phrase-text">{words.clone()}</p>
                         <div class="phrase-actions">
-                            <PinButton r pinned toggle/>
+                            <PinButton r pinned toggle full_notice/>
                             <button
                                 type="button"
                                 class="button secondary small-button"
