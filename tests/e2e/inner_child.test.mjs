@@ -281,3 +281,42 @@ test('kind words: at most five pins; editing and deleting my own phrase', async 
   assert.equal(await hold.locator('.hold-words').count(), 4);
   await app.done();
 });
+
+test('a conversation can take back its last turn, and be deleted after a confirmation', async () => {
+  const app = await openApp(browser, { path: 'inner-child' });
+  const { page } = app;
+  await page.getByRole('heading', { level: 1, name: 'Comfort your younger self' }).waitFor();
+
+  // A conversation left without a word is not kept.
+  await page.getByLabel('How old is your younger self?').fill('12');
+  await page.getByRole('button', { name: 'Start talking' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Me now and me at 12' }).waitFor();
+  await page.getByRole('link', { name: 'All conversations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Comfort your younger self' }).waitFor();
+  assert.deepEqual(await stored(page, 'inner_child'), []);
+
+  await page.getByLabel('How old is your younger self?').fill('6');
+  await page.getByRole('button', { name: 'Start talking' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Me now and me at 6' }).waitFor();
+  // The little one may speak first.
+  await page.getByRole('button', { name: 'Let me at 6 speak next' }).click();
+  await page.getByLabel('Me at 6 says…').fill('Nobody picked me for the team.');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByLabel('Me now says…').waitFor();
+  await page.getByRole('button', { name: 'Edit the last turn' }).click();
+  assert.equal(await page.getByLabel('Me at 6 says…').inputValue(), 'Nobody picked me for the team.');
+  assert.equal(await page.locator('.ic-turn').count(), 0);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.locator('.ic-turn.ic-younger').getByText('Me at 6', { exact: true }).waitFor();
+
+  await page.getByRole('button', { name: 'Delete this conversation' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete this conversation?' });
+  await expectAccessible(page, 'delete conversation');
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await page.getByRole('button', { name: 'Delete this conversation' }).click();
+  await confirm.getByRole('button', { name: 'Delete it' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Comfort your younger self' }).waitFor();
+  assert.deepEqual(await stored(page, 'inner_child'), []);
+  assert.equal(await page.getByRole('link', { name: 'With me at 6' }).count(), 0);
+  await app.done();
+});
