@@ -333,15 +333,6 @@ impl Reflection {
             .all(|q| self.answer(*q).trim().is_empty())
     }
 
-    /// Where to pick up again: the first unanswered question (the last one
-    /// when all are answered).
-    pub fn resume_at(&self) -> Question {
-        Question::ALL
-            .into_iter()
-            .find(|q| self.answer(*q).trim().is_empty())
-            .unwrap_or(Question::KnowNow)
-    }
-
     /// The words for the home-screen card, when there are some and the
     /// person has not hidden it.
     pub fn card(&self) -> Option<&str> {
@@ -527,18 +518,19 @@ mod tests {
     }
 
     #[test]
-    fn reflections_resume_at_the_first_unanswered_question() {
+    fn answers_are_kept_per_question_and_capped() {
         let mut r = Reflection::new(at("2026-11-28T21:00:00+05:30"));
         assert!(r.is_blank());
-        assert_eq!(r.resume_at(), Question::FirstFelt);
         r.set_answer(Question::FirstFelt, "Class 6 maths test.");
-        assert_eq!(r.resume_at(), Question::Needed);
+        assert!(!r.is_blank());
         r.set_answer(
             Question::Needed,
-            "One mark doesn't change how much you're loved.",
+            "One mark doesn't change how loved you are.",
         );
-        r.set_answer(Question::KnowNow, "You got through it.");
-        assert_eq!(r.resume_at(), Question::KnowNow);
+        r.set_answer(Question::KnowNow, &"x".repeat(MAX_ANSWER + 5));
+        assert_eq!(r.answer(Question::FirstFelt), "Class 6 maths test.");
+        assert_eq!(r.answer(Question::KnowNow).chars().count(), MAX_ANSWER);
+        assert!(r.check().is_ok());
         assert_eq!(Question::Needed.index(), 1);
     }
 
