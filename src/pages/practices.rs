@@ -20,7 +20,7 @@ pub struct Practice {
 type Words = fn(&'static Text) -> &'static str;
 
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(Words, Vec<Practice>); 5] {
+pub fn groups() -> [(Words, Vec<Practice>); 6] {
     [
         (
             |t| t.practices_group_reframe,
@@ -75,15 +75,27 @@ pub fn groups() -> [(Words, Vec<Practice>); 5] {
                     title: |t| t.practices_compassionate_letter_title,
                     blurb: |t| t.practices_compassionate_letter_blurb,
                 },
+                Practice {
+                    path: "/phrases",
+                    title: |t| t.practices_kind_phrases_title,
+                    blurb: |t| t.practices_kind_phrases_blurb,
+                },
             ],
         ),
         (
-            |t| t.practices_group_move,
-            vec![Practice {
-                path: "/movement",
-                title: |t| t.practices_movement_title,
-                blurb: |t| t.practices_movement_blurb,
-            }],
+            |t| t.practices_group_younger,
+            vec![
+                Practice {
+                    path: "/inner-child",
+                    title: |t| t.practices_inner_child_title,
+                    blurb: |t| t.practices_inner_child_blurb,
+                },
+                Practice {
+                    path: "/inner-child/reflect/new",
+                    title: |t| t.practices_inner_child_prompts_title,
+                    blurb: |t| t.practices_inner_child_prompts_blurb,
+                },
+            ],
         ),
         (
             |t| t.practices_group_stand,
@@ -104,6 +116,14 @@ pub fn groups() -> [(Words, Vec<Practice>); 5] {
                     blurb: |t| t.practices_boundaries_blurb,
                 },
             ],
+        ),
+        (
+            |t| t.practices_group_move,
+            vec![Practice {
+                path: "/movement",
+                title: |t| t.practices_movement_title,
+                blurb: |t| t.practices_movement_blurb,
+            }],
         ),
     ]
 }
