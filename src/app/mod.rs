@@ -18,7 +18,9 @@ use crate::pages::compassionate_letter::{LetterPage, LettersPage};
 use crate::pages::feelings::FeelingsPage;
 use crate::pages::friend_view::FriendViewPage;
 use crate::pages::grounding::GroundingPage;
+use crate::pages::inner_child::{DialoguePage, InnerChildPage, ReflectionPage};
 use crate::pages::journal::{JournalEntryPage, JournalPage};
+use crate::pages::kind_phrases::KindPhrasesPage;
 use crate::pages::measures::{MeasureFormPage, MeasuresPage};
 use crate::pages::micro_goals::GoalsPage;
 use crate::pages::movement::MovementPage;
@@ -116,6 +118,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/kindness/friend") view=FriendViewPage/>
                 <Route path=path!("/kindness/letters") view=LettersPage/>
                 <Route path=path!("/kindness/letters/:id") view=LetterPage/>
+                <Route path=path!("/inner-child") view=InnerChildPage/>
+                <Route path=path!("/inner-child/reflect/:id") view=ReflectionPage/>
+                <Route path=path!("/inner-child/:id") view=DialoguePage/>
+                <Route path=path!("/phrases") view=KindPhrasesPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

@@ -12,7 +12,9 @@ pub mod compassionate_letter;
 pub mod feelings;
 pub mod friend_view;
 pub mod grounding;
+pub mod inner_child;
 pub mod journal;
+pub mod kind_phrases;
 pub mod measures;
 pub mod micro_goals;
 pub mod movement;
@@ -103,6 +105,11 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         compassionate_letter::LetterDraft::KIND => {
             check_with(body, compassionate_letter::LetterDraft::check)
         }
+        inner_child::Dialogue::KIND => check_with(body, inner_child::Dialogue::check),
+        inner_child::Reflection::KIND => check_with(body, inner_child::Reflection::check),
+        kind_phrases::OwnPhrase::KIND => check_with(body, kind_phrases::OwnPhrase::check),
+        kind_phrases::Pins::KIND => check_with(body, kind_phrases::Pins::check),
+        kind_phrases::PhraseDraft::KIND => check_with(body, kind_phrases::PhraseDraft::check),
         _ => Ok(()),
     }
 }

@@ -120,6 +120,7 @@ fn Greeting() -> impl IntoView {
                 </h2>
                 <p>{thought}</p>
             </div>
+            <crate::pages::kind_phrases::ThingsToHoldOnTo/>
             <PeopleNudge/>
             <h2 class="section-heading">{t.home_cards_practices_title}</h2>
             <PracticeChips/>

@@ -20,8 +20,23 @@ pub struct Practice {
 type Words = fn(&'static Text) -> &'static str;
 
 /// Practices in groups, in the order they are shown.
-pub fn groups() -> [(Words, Vec<Practice>); 7] {
+pub fn groups() -> [(Words, Vec<Practice>); 8] {
     [
+        (
+            |t| t.practices_group_steps,
+            vec![
+                Practice {
+                    path: "/goals",
+                    title: |t| t.practices_goals_title,
+                    blurb: |t| t.practices_goals_blurb,
+                },
+                Practice {
+                    path: "/people",
+                    title: |t| t.practices_people_title,
+                    blurb: |t| t.practices_people_blurb,
+                },
+            ],
+        ),
         (
             |t| t.practices_group_reframe,
             vec![
@@ -75,15 +90,27 @@ pub fn groups() -> [(Words, Vec<Practice>); 7] {
                     title: |t| t.practices_compassionate_letter_title,
                     blurb: |t| t.practices_compassionate_letter_blurb,
                 },
+                Practice {
+                    path: "/phrases",
+                    title: |t| t.practices_kind_phrases_title,
+                    blurb: |t| t.practices_kind_phrases_blurb,
+                },
             ],
         ),
         (
-            |t| t.practices_group_move,
-            vec![Practice {
-                path: "/movement",
-                title: |t| t.practices_movement_title,
-                blurb: |t| t.practices_movement_blurb,
-            }],
+            |t| t.practices_group_younger,
+            vec![
+                Practice {
+                    path: "/inner-child",
+                    title: |t| t.practices_inner_child_title,
+                    blurb: |t| t.practices_inner_child_blurb,
+                },
+                Practice {
+                    path: "/inner-child/reflect/new",
+                    title: |t| t.practices_inner_child_prompts_title,
+                    blurb: |t| t.practices_inner_child_prompts_blurb,
+                },
+            ],
         ),
         (
             |t| t.practices_group_stand,
@@ -106,19 +133,12 @@ pub fn groups() -> [(Words, Vec<Practice>); 7] {
             ],
         ),
         (
-            |t| t.practices_group_steps,
-            vec![
-                Practice {
-                    path: "/goals",
-                    title: |t| t.practices_goals_title,
-                    blurb: |t| t.practices_goals_blurb,
-                },
-                Practice {
-                    path: "/people",
-                    title: |t| t.practices_people_title,
-                    blurb: |t| t.practices_people_blurb,
-                },
-            ],
+            |t| t.practices_group_move,
+            vec![Practice {
+                path: "/movement",
+                title: |t| t.practices_movement_title,
+                blurb: |t| t.practices_movement_blurb,
+            }],
         ),
         (
             |t| t.practices_group_track,

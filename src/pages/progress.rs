@@ -17,6 +17,7 @@ use crate::domain::compassionate_letter::Letter;
 use crate::domain::feelings::CheckIn;
 use crate::domain::friend_view::FriendEntry;
 use crate::domain::grounding::GroundingSession;
+use crate::domain::inner_child::Dialogue;
 use crate::domain::journal::JournalEntry;
 use crate::domain::measures::{self, change, latest, MeasureResult, MeasureSettings, Scale};
 use crate::domain::micro_goals::{self, done_on, for_today, Goal, RestDay, Win};
@@ -87,6 +88,11 @@ pub fn collect_activities(app: &AppState) -> Vec<(Activity, Timestamp)> {
         done.push((Activity::Letter, l.written));
         for r in &l.rereads {
             done.push((Activity::LetterReread, r.at));
+        }
+    }
+    for (_, d, _) in app.all::<Dialogue>() {
+        if !d.turns.is_empty() {
+            done.push((Activity::InnerChild, d.created));
         }
     }
     for (_, a, _) in app.all::<SoloActivity>() {
