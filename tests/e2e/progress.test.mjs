@@ -295,6 +295,11 @@ test('after a week of use the progress page gathers milestones and trends from e
       put('win', `w${d}`, { text: 'Update one section of your CV', goal: 'g1', at: day(d, '11:00:00') }, day(d, '11:00:00'));
     }
     put('measure', 'm1', { scale: 'who5', answers: [2, 2, 1, 1, 2], at: day(22, '10:00:00') }, day(22, '10:00:00'));
+    put('boundary_held', 'b1', { situation: null, what: 'Said no to the late shift', felt: 4, note: '', at: day(24) }, day(24));
+    put('compassionate_letter', 'l1', {
+      written: day(22, '22:00:00'), text: 'Dear me, this week has been heavy.', reread_after_days: null,
+      rereads: [{ at: day(25, '08:00:00'), note: '' }],
+    }, day(25, '08:00:00'));
   });
   await reloadAt(page, '2026-11-28T12:00:00');
   await nav(page).getByRole('link', { name: 'Progress' }).click();
@@ -310,6 +315,9 @@ test('after a week of use the progress page gathers milestones and trends from e
     'Your first tiny goal',
     'Your first win',
     'Your first questionnaire',
+    'Your first boundary held',
+    'Your first compassionate letter',
+    'You reread a letter you wrote to yourself',
   ]) {
     assert.ok(lines.some((l) => l.endsWith(expected)), `${expected} in ${lines.join(' | ')}`);
   }
