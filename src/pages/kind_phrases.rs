@@ -88,7 +88,7 @@ pub fn KindPhrasesPage() -> impl IntoView {
                                     <li class="phrase">
                                         <p class="phrase-text">{words}</p>
                                         <div class="phrase-actions">
-                                            <PinButton r pinned toggle full_notice/>
+                                            <PinButton r words=words.to_string() pinned toggle full_notice/>
                                         </div>
                                     </li>
                                 }
@@ -105,6 +105,8 @@ pub fn KindPhrasesPage() -> impl IntoView {
 #[component]
 fn PinButton(
     r: PhraseRef,
+    /// The phrase, so each button's name says which phrase it pins.
+    words: String,
     pinned: Memo<Pins>,
     toggle: Callback<PhraseRef>,
     full_notice: RwSignal<Option<PhraseRef>>,
@@ -120,6 +122,7 @@ fn PinButton(
             on:click=move |_| toggle.run(r.clone())
         >
             {t.kind_phrases_pin}
+            <span class="visually-hidden">{format!(": {words}")}</span>
         </button>
         // Said next to the button that was tapped, so it is seen.
         {move || {
@@ -282,7 +285,7 @@ fn OwnPhraseItem(
                     view! {
                         <p class="phrase-text">{words.clone()}</p>
                         <div class="phrase-actions">
-                            <PinButton r pinned toggle full_notice/>
+                            <PinButton r words=words.clone() pinned toggle full_notice/>
                             <button
                                 type="button"
                                 class="button secondary small-button"
