@@ -445,7 +445,7 @@ fn MeasureForm(scale: Scale) -> impl IntoView {
                                                             .into_iter()
                                                             .map(|(value, label)| {
                                                                 view! {
-                                                                    <label class="answer">
+                                                                    <label class="measure-answer">
                                                                         <input
                                                                             type="radio"
                                                                             name=format!("{}-{i}", scale.id())
