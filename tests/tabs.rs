@@ -142,6 +142,7 @@ fn entries_added_in_two_tabs_are_all_kept_and_each_tab_sees_the_others() {
     assert_eq!(bodies(&a), both);
     assert_eq!(bodies(&c), both);
     assert_eq!(stored_bodies(&b), both);
+    assert_eq!(a.versions_kept() + c.versions_kept(), 0);
 }
 
 #[test]
@@ -154,6 +155,9 @@ fn the_same_entry_saved_in_two_tabs_keeps_the_later_one_and_a_copy_of_the_other(
     sync(&b, &mut [&mut a, &mut c]);
     let both = vec!["typed in A".to_string(), "typed in B".to_string()];
     assert_eq!(stored_bodies(&b), both, "exactly one copy, nothing lost");
+    // Both tabs say so (each kept the same copy once).
+    assert_eq!(a.versions_kept(), 1);
+    assert_eq!(c.versions_kept(), 1);
     assert_eq!(bodies(&a), both);
     assert_eq!(bodies(&c), both);
     // The later save holds the entry's own id.
@@ -201,6 +205,7 @@ fn continuing_what_the_other_tab_wrote_makes_no_copy() {
         vec!["Today I went for a walk".to_string()]
     );
     assert_eq!(bodies(&a), vec!["Today I went for a walk".to_string()]);
+    assert_eq!(a.versions_kept() + c.versions_kept(), 0);
 }
 
 #[test]

@@ -136,6 +136,8 @@ pub struct Store<B: Backend> {
     mine: BTreeMap<String, String>,
     /// `kind/id` whose current version arrived from another tab.
     external: BTreeSet<String>,
+    /// How many versions this tab kept after another tab saved over them.
+    kept: usize,
 }
 
 impl<B: Backend> Store<B> {
@@ -155,6 +157,7 @@ impl<B: Backend> Store<B> {
             pending: BTreeMap::new(),
             mine: BTreeMap::new(),
             external: BTreeSet::new(),
+            kept: 0,
         };
         let mut keys = match store.backend.keys() {
             Ok(keys) => keys,
@@ -399,6 +402,12 @@ impl<B: Backend> Store<B> {
         &self.aside
     }
 
+    /// How many versions this tab kept (as a copy or set aside) because
+    /// another tab saved a different version of the same record.
+    pub fn versions_kept(&self) -> usize {
+        self.kept
+    }
+
     /// How many records were written by a newer Groundwork and are left alone.
     pub fn newer_count(&self) -> usize {
         self.too_new.len()
@@ -522,6 +531,7 @@ impl<B: Backend> Store<B> {
             let prefix: String = id.chars().take(40).collect();
             let copy_key = format!("{kind}/{prefix}-v{:016x}", fnv1a(&raw));
             if !self.docs.contains_key(&copy_key) {
+                self.kept += 1;
                 self.docs.insert(copy_key.clone(), doc);
                 self.pending
                     .insert(format!("{DOC_PREFIX}{copy_key}"), Some(raw));
@@ -533,6 +543,9 @@ impl<B: Backend> Store<B> {
             raw,
             reason: REPLACED_ELSEWHERE.into(),
         };
+        if !self.aside.contains(&aside) {
+            self.kept += 1;
+        }
         self.write_aside(key, aside);
     }
 

@@ -61,6 +61,7 @@ test('two tabs writing at once: every entry is kept and each tab shows the other
   await entryLink(a, 'Written in the second tab.').waitFor();
   await entryLink(a, 'Written in the first tab.').waitFor();
   await shot(a, 'tabs-both-entries');
+  assert.equal(await a.getByText(/open in more than one tab/).count(), 0);
 
   // Reopening shows both, exactly once each.
   const c = await secondTab(app, 'journal');
@@ -85,6 +86,11 @@ test('the same entry edited in two tabs: both texts are kept, the other one as a
 
   // Tab A's editor keeps what the person typed there; typing goes on.
   assert.equal(await body(a).inputValue(), 'First draft from tab A.');
+  // Tab A kept its own version and says so.
+  const kept = a.getByText(/open in more than one tab, and two of them saved the same thing/);
+  await kept.waitFor();
+  await expectAccessible(a, 'editor with the two-versions notice');
+  await shot(a, 'tabs-versions-kept');
   await body(a).press('End');
   await body(a).pressSequentially(' More from A.');
   await a.waitForTimeout(900);
@@ -102,6 +108,9 @@ test('the same entry edited in two tabs: both texts are kept, the other one as a
   await appReady(c);
   assert.equal(await body(c).inputValue(), 'First draft from tab A. More from A.');
   await shot(c, 'tabs-same-entry');
+  // Dismissed, it stays away until another version is kept.
+  await a.getByRole('button', { name: 'Dismiss' }).click();
+  await kept.waitFor({ state: 'detached' });
   await app.done();
 });
 
