@@ -513,8 +513,13 @@ impl<B: Backend> Store<B> {
                 self.too_new.insert(key.to_string(), current_raw);
                 Err(StoreError::NewerVersionHere(key.to_string()))
             }
-            Err(_) => {
-                self.keep_loser(key, current_raw, None);
+            Err(problem) => {
+                let aside = SetAside {
+                    key: storage_key.to_string(),
+                    raw: current_raw,
+                    reason: problem.to_string(),
+                };
+                self.write_aside(key, aside);
                 Ok(())
             }
         }
