@@ -209,6 +209,34 @@ fn continuing_what_the_other_tab_wrote_makes_no_copy() {
 }
 
 #[test]
+fn typing_on_in_an_open_form_after_the_other_tab_saved_keeps_exactly_two_versions() {
+    let b = browser();
+    let (mut a, mut c) = (tab(&b, 1), tab(&b, 2));
+    a.put(ID, &entry("A's words", t(1)), t(1)).unwrap();
+    sync(&b, &mut [&mut a, &mut c]);
+    // B rewrites the entry; A keeps its own version as a copy.
+    c.put(ID, &entry("B's words", t(2)), t(2)).unwrap();
+    sync(&b, &mut [&mut a, &mut c]);
+    assert_eq!(
+        stored_bodies(&b),
+        vec!["A's words".to_string(), "B's words".to_string()]
+    );
+    // A's form still shows A's words and the person types on: B's version
+    // becomes the copy, and A's old copy (all within the new text) goes.
+    a.put(ID, &entry("A's words, and more", t(3)), t(3))
+        .unwrap();
+    sync(&b, &mut [&mut a, &mut c]);
+    let expected = vec!["A's words, and more".to_string(), "B's words".to_string()];
+    assert_eq!(stored_bodies(&b), expected);
+    assert_eq!(bodies(&a), expected);
+    assert_eq!(bodies(&c), expected);
+    assert_eq!(
+        c.get::<JournalEntry>(ID).unwrap().body,
+        "A's words, and more"
+    );
+}
+
+#[test]
 fn a_tab_editing_its_own_entry_again_after_a_reload_makes_no_copy() {
     let b = browser();
     let mut a = tab(&b, 1);

@@ -138,6 +138,11 @@ pub struct Store<B: Backend> {
     external: BTreeSet<String>,
     /// How many versions this tab kept after another tab saved over them.
     kept: usize,
+    /// `kind/id` -> the copy this tab made of its own version when another
+    /// tab saved over it. If this tab saves there again with everything the
+    /// copy holds (the person kept typing in an open form), the copy has
+    /// nothing left to keep and is removed.
+    own_copies: BTreeMap<String, String>,
 }
 
 impl<B: Backend> Store<B> {
@@ -158,6 +163,7 @@ impl<B: Backend> Store<B> {
             mine: BTreeMap::new(),
             external: BTreeSet::new(),
             kept: 0,
+            own_copies: BTreeMap::new(),
         };
         let mut keys = match store.backend.keys() {
             Ok(keys) => keys,
@@ -298,7 +304,7 @@ impl<B: Backend> Store<B> {
                     // This tab's version is the later one: it goes back under
                     // the key and theirs is kept.
                     if !covers(&my_doc.body, &theirs.body) {
-                        self.keep_loser(&key, raw.to_string(), Some(theirs.clone()));
+                        let _ = self.keep_loser(&key, raw.to_string(), Some(theirs.clone()));
                     }
                     self.docs.insert(key.clone(), my_doc.clone());
                     self.pending
@@ -316,7 +322,9 @@ impl<B: Backend> Store<B> {
                 _ => false,
             };
             if !covered {
-                self.keep_loser(&key, mine_raw, my_doc);
+                if let Some(copy) = self.keep_loser(&key, mine_raw, my_doc) {
+                    self.own_copies.insert(key.clone(), copy);
+                }
             }
         }
         self.external.insert(key.clone());
@@ -465,6 +473,12 @@ impl<B: Backend> Store<B> {
         let body = serde_json::to_value(record).expect("records serialise");
         let storage_key = format!("{DOC_PREFIX}{key}");
         self.keep_what_this_write_replaces(&key, &storage_key, &body)?;
+        if let Some(copy) = self.own_copies.remove(&key) {
+            if self.docs.get(&copy).is_some_and(|c| covers(&body, &c.body)) {
+                self.docs.remove(&copy);
+                self.pending.insert(format!("{DOC_PREFIX}{copy}"), None);
+            }
+        }
         let doc = Document {
             v: schema::CURRENT,
             saved: now,
@@ -504,7 +518,7 @@ impl<B: Backend> Store<B> {
             Ok(current) => {
                 let known = !self.external.contains(key) && self.docs.get(key) == Some(&current);
                 if !known && current.body != *body && !covers(body, &current.body) {
-                    self.keep_loser(key, current_raw, Some(current));
+                    let _ = self.keep_loser(key, current_raw, Some(current));
                 }
                 Ok(())
             }
@@ -530,7 +544,8 @@ impl<B: Backend> Store<B> {
     /// set aside with a note otherwise (single records such as the profile,
     /// and drafts). The copy's id comes from its text, so two tabs keeping
     /// the same loser write the same key once.
-    fn keep_loser(&mut self, key: &str, raw: String, doc: Option<Document>) {
+    /// Returns the copy's `kind/id` when a copy was made.
+    fn keep_loser(&mut self, key: &str, raw: String, doc: Option<Document>) -> Option<String> {
         let (kind, id) = key.split_once('/').unwrap_or((key, ""));
         if let Some(doc) = doc.filter(|_| copies_make_sense(kind, id)) {
             let prefix: String = id.chars().take(40).collect();
@@ -541,7 +556,7 @@ impl<B: Backend> Store<B> {
                 self.pending
                     .insert(format!("{DOC_PREFIX}{copy_key}"), Some(raw));
             }
-            return;
+            return Some(copy_key);
         }
         let aside = SetAside {
             key: format!("{DOC_PREFIX}{key}"),
@@ -552,6 +567,7 @@ impl<B: Backend> Store<B> {
             self.kept += 1;
         }
         self.write_aside(key, aside);
+        None
     }
 
     /// Deletes one record.
@@ -608,6 +624,7 @@ impl<B: Backend> Store<B> {
         self.too_new.clear();
         self.mine.clear();
         self.external.clear();
+        self.own_copies.clear();
         if self.health != Health::Unavailable {
             self.health = Health::Saved;
         }

@@ -99,6 +99,8 @@ test('the same entry edited in two tabs: both texts are kept, the other one as a
   const texts = await journalValues(a);
   assert.ok(texts.includes('First draft from tab A. More from A.'), JSON.stringify(texts));
   assert.ok(texts.includes('A different version from tab B.'), JSON.stringify(texts));
+  // Exactly two: A's earlier words live on inside its new text.
+  assert.equal(texts.length, 2, JSON.stringify(texts));
 
   // The entry itself holds the latest save; the list shows the other version too.
   const c = await secondTab(app, 'journal');
