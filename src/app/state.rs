@@ -41,7 +41,29 @@ impl AppState {
             Some(local) => Box::new(local),
             None => Box::new(MemoryBackend::volatile()),
         };
-        Self::with_store(text, Store::open(backend))
+        let app = Self::with_store(text, Store::open(backend));
+        app.listen_to_other_tabs();
+        app
+    }
+
+    /// Follows what other tabs of the app save: the browser's `storage`
+    /// event fires here for every change another tab makes to local storage.
+    /// Open forms keep what the person is typing (their next save goes
+    /// through the store's conflict rule, so the other version is kept).
+    pub fn listen_to_other_tabs(&self) {
+        let app = *self;
+        // Lives as long as the page, like the app state itself.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            app.apply_external(ev.key().as_deref(), ev.new_value().as_deref());
+        });
+    }
+
+    /// Applies one change made in another tab (`key` `None`: storage was
+    /// cleared) and refreshes every view that shows the store.
+    pub fn apply_external(&self, key: Option<&str>, value: Option<&str>) {
+        if self.write(|s| s.apply_external(key, value)) {
+            self.reload_signals();
+        }
     }
 
     /// Wraps an already opened store (used by browser tests).
@@ -73,7 +95,10 @@ impl AppState {
     /// Saves the profile.
     pub fn save_profile(&self, profile: Profile) {
         let result = self.write(|s| s.put(Profile::ID, &profile, time::now()));
-        if result.is_ok() {
+        // A profile from a newer version stays untouched in storage (the
+        // shell says so); this answer still holds for this visit, so the
+        // person is not asked the welcome question over and over.
+        if matches!(result, Ok(()) | Err(StoreError::NewerVersionHere(_))) {
             self.profile.set(profile);
         }
         self.after_change();
@@ -141,7 +166,9 @@ impl AppState {
         let profile = self
             .store
             .with_value(|s| s.get::<Profile>(Profile::ID).unwrap_or_default());
-        self.profile.set(profile);
+        if self.profile.with_untracked(|p| *p != profile) {
+            self.profile.set(profile);
+        }
         self.after_change();
     }
 

@@ -6,7 +6,7 @@ use web_sys::ServiceWorker;
 use crate::app::use_app;
 use crate::browser;
 use crate::content::fill;
-use crate::store::{BackendError, Health};
+use crate::store::{BackendError, Health, REPLACED_ELSEWHERE};
 
 /// Says when what the person writes is not being kept, and offers a backup.
 #[component]
@@ -14,6 +14,7 @@ pub fn StorageNotice() -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let dismissed_aside = RwSignal::new(false);
+    let dismissed_kept = RwSignal::new(0usize);
     let problem = move || match app.health.get() {
         Health::Saved => None,
         Health::Unavailable => Some(t.app_storage_unavailable.to_string()),
@@ -35,16 +36,25 @@ pub fn StorageNotice() -> impl IntoView {
         let _ = browser::download(&b.file_name(), &b.to_json(), "application/json");
     };
     let quiet = move || {
-        if dismissed_aside.get() {
-            return None;
-        }
-        let (aside, newer) = app.read(|s| (s.set_aside().len(), s.newer_count()));
+        let (aside, newer, kept) = app.read(|s| {
+            let unreadable = s
+                .set_aside()
+                .iter()
+                .filter(|a| a.reason != REPLACED_ELSEWHERE)
+                .count();
+            (unreadable, s.newer_count(), s.versions_kept())
+        });
         let mut lines = Vec::new();
-        if aside > 0 {
-            lines.push(t.app_storage_set_aside);
+        if kept > dismissed_kept.get() {
+            lines.push(t.app_storage_versions_kept);
         }
-        if newer > 0 {
-            lines.push(t.app_storage_newer);
+        if !dismissed_aside.get() {
+            if aside > 0 {
+                lines.push(t.app_storage_set_aside);
+            }
+            if newer > 0 {
+                lines.push(t.app_storage_newer);
+            }
         }
         (!lines.is_empty()).then_some(lines)
     };
@@ -73,7 +83,10 @@ pub fn StorageNotice() -> impl IntoView {
                             <button
                                 type="button"
                                 class="button secondary"
-                                on:click=move |_| dismissed_aside.set(true)
+                                on:click=move |_| {
+                                    dismissed_aside.set(true);
+                                    dismissed_kept.set(app.read(|s| s.versions_kept()));
+                                }
                             >
                                 {t.app_storage_dismiss}
                             </button>

@@ -90,9 +90,19 @@ fn StoredSummary() -> impl IntoView {
             if others > 0 {
                 lines.push(fill(t.data_stored_other, &[("count", &others.to_string())]));
             }
-            if !s.set_aside().is_empty() {
-                let n = s.set_aside().len().to_string();
+            let replaced = s
+                .set_aside()
+                .iter()
+                .filter(|a| a.reason == crate::store::REPLACED_ELSEWHERE)
+                .count();
+            let unreadable = s.set_aside().len() - replaced;
+            if unreadable > 0 {
+                let n = unreadable.to_string();
                 lines.push(fill(t.data_stored_aside, &[("count", &n)]));
+            }
+            if replaced > 0 {
+                let n = replaced.to_string();
+                lines.push(fill(t.data_stored_replaced, &[("count", &n)]));
             }
             if s.newer_count() > 0 {
                 let n = s.newer_count().to_string();

@@ -51,6 +51,24 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     }
 }
 
+impl<B: Backend + ?Sized> Backend for &mut B {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        (**self).get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        (**self).set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        (**self).keys()
+    }
+    fn is_persistent(&self) -> bool {
+        (**self).is_persistent()
+    }
+}
+
 /// A [`Backend`] in memory, with an optional quota to rehearse a full disk.
 #[derive(Debug, Clone, Default)]
 pub struct MemoryBackend {

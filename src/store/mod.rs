@@ -16,7 +16,7 @@ pub mod backup;
 pub mod local;
 pub mod schema;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,48 @@ use schema::{DocProblem, Document};
 
 const DOC_PREFIX: &str = "gw:";
 const ASIDE_PREFIX: &str = "gw-aside:";
+/// The note on a version set aside because another tab saved a later one.
+pub const REPLACED_ELSEWHERE: &str =
+    "replaced by a later version saved in another tab; kept here so nothing is lost";
+
+/// Whether a version that lost a conflict is kept as a copy under a new id
+/// (entries in a list, whose ids come from `domain::new_id`) rather than set
+/// aside (single records such as `profile/me`, notes per reading, drafts).
+fn copies_make_sense(kind: &str, id: &str) -> bool {
+    let b = id.as_bytes();
+    !kind.ends_with("_draft")
+        && b.len() > 9
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && b[8] == b'-'
+}
+
+/// True when `winner` already holds everything in `loser`, so dropping the
+/// loser loses nothing: every text of the loser appears within the winner's
+/// text in the same place, every list item is found, every other value is
+/// equal. Timestamps (e.g. "updated") are not content and are ignored.
+pub fn covers(winner: &serde_json::Value, loser: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (winner, loser) {
+        (_, Value::Null) => true,
+        (Value::String(w), Value::String(l)) => {
+            w.contains(l.as_str())
+                || (crate::domain::time::parse(w).is_some()
+                    && crate::domain::time::parse(l).is_some())
+        }
+        (Value::Array(w), Value::Array(l)) => l.iter().all(|x| w.iter().any(|y| covers(y, x))),
+        (Value::Object(w), Value::Object(l)) => l
+            .iter()
+            .all(|(k, x)| w.get(k).is_some_and(|y| covers(y, x))),
+        (w, l) => w == l,
+    }
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint for naming copies.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 /// Whether what the person writes is reaching storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +131,18 @@ pub struct Store<B: Backend> {
     too_new: BTreeMap<String, String>,
     pending: BTreeMap<String, Option<String>>,
     health: Health,
+    /// `kind/id` -> the stored text this tab last wrote there, while it is
+    /// still the current version as far as this tab knows.
+    mine: BTreeMap<String, String>,
+    /// `kind/id` whose current version arrived from another tab.
+    external: BTreeSet<String>,
+    /// How many versions this tab kept after another tab saved over them.
+    kept: usize,
+    /// `kind/id` -> the copy this tab made of its own version when another
+    /// tab saved over it. If this tab saves there again with everything the
+    /// copy holds (the person kept typing in an open form), the copy has
+    /// nothing left to keep and is removed.
+    own_copies: BTreeMap<String, String>,
 }
 
 impl<B: Backend> Store<B> {
@@ -106,6 +160,10 @@ impl<B: Backend> Store<B> {
             aside: Vec::new(),
             too_new: BTreeMap::new(),
             pending: BTreeMap::new(),
+            mine: BTreeMap::new(),
+            external: BTreeSet::new(),
+            kept: 0,
+            own_copies: BTreeMap::new(),
         };
         let mut keys = match store.backend.keys() {
             Ok(keys) => keys,
@@ -157,18 +215,189 @@ impl<B: Backend> Store<B> {
             raw,
             reason: problem.to_string(),
         };
+        // Only remove the original once its copy is safely written.
+        if self.write_aside(&key, aside) {
+            let _ = self.backend.remove(storage_key);
+        }
+    }
+
+    /// Keeps `aside` under the first free `gw-aside:<key>[#n]`, unless the
+    /// very same value is already set aside there (another tab may have done
+    /// it first). Returns true once it is safely in storage.
+    fn write_aside(&mut self, key: &str, aside: SetAside) -> bool {
         let mut aside_key = format!("{ASIDE_PREFIX}{key}");
         let mut n = 1;
-        while matches!(self.backend.get(&aside_key), Ok(Some(_))) {
+        loop {
+            match self.backend.get(&aside_key) {
+                Ok(Some(existing)) => {
+                    if serde_json::from_str::<SetAside>(&existing).is_ok_and(|e| e == aside) {
+                        if !self.aside.contains(&aside) {
+                            self.aside.push(aside);
+                        }
+                        return true;
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => break,
+            }
             n += 1;
             aside_key = format!("{ASIDE_PREFIX}{key}#{n}");
         }
         let json = serde_json::to_string(&aside).expect("set-aside entries serialise");
-        // Only remove the original once its copy is safely written.
-        if self.backend.set(&aside_key, &json).is_ok() {
-            let _ = self.backend.remove(storage_key);
+        let written = self.backend.set(&aside_key, &json).is_ok();
+        if !written && self.health != Health::Unavailable {
+            // Kept in the write queue, so it is retried and never dropped.
+            self.pending.insert(aside_key, Some(json));
         }
-        self.aside.push(aside);
+        if !self.aside.contains(&aside) {
+            self.aside.push(aside);
+        }
+        written
+    }
+
+    /// Applies a change another tab made to storage (the browser's `storage`
+    /// event): `storage_key` is the changed key (`None` when the other tab
+    /// cleared storage: everything is read again) and `value` its new text
+    /// (`None` when removed). Keys outside the `gw` prefixes are ignored.
+    ///
+    /// The value is read with the same rules as [`Store::open`]: damaged ones
+    /// are set aside, newer-schema ones left untouched. When it replaces a
+    /// different version this tab wrote (saved or still queued), the one
+    /// saved later stays under the key and the other is kept (see
+    /// [`Store::put`] and ARCHITECTURE.md). Returns true when anything in
+    /// memory changed.
+    pub fn apply_external(&mut self, storage_key: Option<&str>, value: Option<&str>) -> bool {
+        let Some(storage_key) = storage_key else {
+            self.reload();
+            return true;
+        };
+        if storage_key.starts_with(ASIDE_PREFIX) {
+            self.reload_aside();
+            return true;
+        }
+        let Some(key) = storage_key.strip_prefix(DOC_PREFIX) else {
+            return false;
+        };
+        let key = key.to_string();
+        let Some(raw) = value else {
+            // Removed in another tab. A change of this tab still waiting to be
+            // written is kept: it is newer than anything the other tab saw.
+            self.mine.remove(&key);
+            self.external.remove(&key);
+            self.too_new.remove(&key);
+            if self.pending.contains_key(storage_key) {
+                return false;
+            }
+            return self.docs.remove(&key).is_some();
+        };
+        if self.mine.get(&key).is_some_and(|m| m == raw) {
+            return false;
+        }
+        let kind = key.split('/').next().unwrap_or_default();
+        let incoming = valid_key(&key)
+            .then(|| schema::read(kind, raw, schema::MIGRATIONS, domain::validate).ok())
+            .flatten();
+        if let Some(mine_raw) = self.mine.remove(&key) {
+            let my_doc = serde_json::from_str::<Document>(&mine_raw).ok();
+            if let (Some(theirs), Some(my_doc)) = (&incoming, &my_doc) {
+                if my_doc.saved > theirs.saved {
+                    // This tab's version is the later one: it goes back under
+                    // the key and theirs is kept.
+                    if !covers(&my_doc.body, &theirs.body) {
+                        let _ = self.keep_loser(&key, raw.to_string(), Some(theirs.clone()));
+                    }
+                    self.docs.insert(key.clone(), my_doc.clone());
+                    self.pending
+                        .insert(storage_key.to_string(), Some(mine_raw.clone()));
+                    self.mine.insert(key, mine_raw);
+                    self.flush();
+                    return true;
+                }
+            }
+            // Theirs is the later one (or from a newer version): this tab's
+            // version is kept aside, unless theirs already holds all of it.
+            self.pending.remove(storage_key);
+            let covered = match (&incoming, &my_doc) {
+                (Some(theirs), Some(mine)) => covers(&theirs.body, &mine.body),
+                _ => false,
+            };
+            if !covered {
+                if let Some(copy) = self.keep_loser(&key, mine_raw, my_doc) {
+                    self.own_copies.insert(key.clone(), copy);
+                }
+            }
+        }
+        self.external.insert(key.clone());
+        self.docs.remove(&key);
+        self.too_new.remove(&key);
+        match incoming {
+            Some(doc) => {
+                self.docs.insert(key, doc);
+            }
+            None => self.load_doc(storage_key, key, raw.to_string()),
+        }
+        self.flush();
+        true
+    }
+
+    /// Reads everything again (another tab cleared storage), keeping this
+    /// tab's writes that are still waiting in the queue.
+    fn reload(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let before = std::mem::take(&mut self.docs);
+        let mut fresh = Store::open(&mut self.backend);
+        let docs = std::mem::take(&mut fresh.docs);
+        let aside = std::mem::take(&mut fresh.aside);
+        let too_new = std::mem::take(&mut fresh.too_new);
+        drop(fresh);
+        self.external = docs
+            .iter()
+            .filter(|(k, d)| before.get(*k) != Some(*d))
+            .map(|(k, _)| k.clone())
+            .collect();
+        self.mine.retain(|k, raw| {
+            docs.get(k)
+                .is_some_and(|d| serde_json::from_str::<Document>(raw).is_ok_and(|m| &m == d))
+        });
+        self.docs = docs;
+        self.aside = aside;
+        self.too_new = too_new;
+        for (storage_key, value) in &pending {
+            if let (Some(key), Some(raw)) = (storage_key.strip_prefix(DOC_PREFIX), value) {
+                if let Ok(doc) = serde_json::from_str::<Document>(raw) {
+                    self.docs.insert(key.to_string(), doc);
+                    self.mine.insert(key.to_string(), raw.clone());
+                }
+            }
+        }
+        self.pending = pending;
+        self.flush();
+    }
+
+    /// Reads the set-aside values again, keeping those still queued.
+    fn reload_aside(&mut self) {
+        let mut aside = Vec::new();
+        let mut keys = self.backend.keys().unwrap_or_default();
+        keys.sort();
+        for key in keys.iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
+            if let Ok(Some(raw)) = self.backend.get(key) {
+                aside.push(serde_json::from_str::<SetAside>(&raw).unwrap_or(SetAside {
+                    key: key.clone(),
+                    raw,
+                    reason: "damaged set-aside entry".into(),
+                }));
+            }
+        }
+        for (key, value) in &self.pending {
+            if let (true, Some(raw)) = (key.starts_with(ASIDE_PREFIX), value) {
+                if let Ok(a) = serde_json::from_str::<SetAside>(raw) {
+                    if !aside.contains(&a) {
+                        aside.push(a);
+                    }
+                }
+            }
+        }
+        self.aside = aside;
     }
 
     /// Whether writes are reaching storage.
@@ -179,6 +408,12 @@ impl<B: Backend> Store<B> {
     /// Values that could not be read and were set aside.
     pub fn set_aside(&self) -> &[SetAside] {
         &self.aside
+    }
+
+    /// How many versions this tab kept (as a copy or set aside) because
+    /// another tab saved a different version of the same record.
+    pub fn versions_kept(&self) -> usize {
+        self.kept
     }
 
     /// How many records were written by a newer Groundwork and are left alone.
@@ -236,6 +471,14 @@ impl<B: Backend> Store<B> {
             return Err(StoreError::NewerVersionHere(key));
         }
         let body = serde_json::to_value(record).expect("records serialise");
+        let storage_key = format!("{DOC_PREFIX}{key}");
+        self.keep_what_this_write_replaces(&key, &storage_key, &body)?;
+        if let Some(copy) = self.own_copies.remove(&key) {
+            if self.docs.get(&copy).is_some_and(|c| covers(&body, &c.body)) {
+                self.docs.remove(&copy);
+                self.pending.insert(format!("{DOC_PREFIX}{copy}"), None);
+            }
+        }
         let doc = Document {
             v: schema::CURRENT,
             saved: now,
@@ -243,15 +486,95 @@ impl<B: Backend> Store<B> {
         };
         let json = serde_json::to_string(&doc).expect("documents serialise");
         self.docs.insert(key.clone(), doc);
-        self.pending
-            .insert(format!("{DOC_PREFIX}{key}"), Some(json));
+        self.mine.insert(key.clone(), json.clone());
+        self.external.remove(&key);
+        self.pending.insert(storage_key, Some(json));
         self.flush();
         Ok(())
+    }
+
+    /// Before this tab writes `key`, looks at what storage holds there now.
+    /// A version this tab did not write and had not loaded itself (another
+    /// tab saved it) is kept as a copy unless the new body already contains
+    /// all of it; a newer-schema value refuses the write.
+    fn keep_what_this_write_replaces(
+        &mut self,
+        key: &str,
+        storage_key: &str,
+        body: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        if self.pending.contains_key(storage_key) {
+            // Storage still holds this tab's older version; the queued one replaces it.
+            return Ok(());
+        }
+        let Ok(Some(current_raw)) = self.backend.get(storage_key) else {
+            return Ok(());
+        };
+        if self.mine.get(key) == Some(&current_raw) {
+            return Ok(());
+        }
+        let kind = key.split('/').next().unwrap_or_default();
+        match schema::read(kind, &current_raw, schema::MIGRATIONS, domain::validate) {
+            Ok(current) => {
+                let known = !self.external.contains(key) && self.docs.get(key) == Some(&current);
+                if !known && current.body != *body && !covers(body, &current.body) {
+                    let _ = self.keep_loser(key, current_raw, Some(current));
+                }
+                Ok(())
+            }
+            Err(DocProblem::TooNew(_)) => {
+                self.docs.remove(key);
+                self.too_new.insert(key.to_string(), current_raw);
+                Err(StoreError::NewerVersionHere(key.to_string()))
+            }
+            Err(problem) => {
+                let aside = SetAside {
+                    key: storage_key.to_string(),
+                    raw: current_raw,
+                    reason: problem.to_string(),
+                };
+                self.write_aside(key, aside);
+                Ok(())
+            }
+        }
+    }
+
+    /// Keeps a version that lost a conflict for `key` (`kind/id`): as a copy
+    /// under a new id of the same kind when the kind is a list of entries,
+    /// set aside with a note otherwise (single records such as the profile,
+    /// and drafts). The copy's id comes from its text, so two tabs keeping
+    /// the same loser write the same key once.
+    /// Returns the copy's `kind/id` when a copy was made.
+    fn keep_loser(&mut self, key: &str, raw: String, doc: Option<Document>) -> Option<String> {
+        let (kind, id) = key.split_once('/').unwrap_or((key, ""));
+        if let Some(doc) = doc.filter(|_| copies_make_sense(kind, id)) {
+            let prefix: String = id.chars().take(40).collect();
+            let copy_key = format!("{kind}/{prefix}-v{:016x}", fnv1a(&raw));
+            if !self.docs.contains_key(&copy_key) {
+                self.kept += 1;
+                self.docs.insert(copy_key.clone(), doc);
+                self.pending
+                    .insert(format!("{DOC_PREFIX}{copy_key}"), Some(raw));
+            }
+            return Some(copy_key);
+        }
+        let aside = SetAside {
+            key: format!("{DOC_PREFIX}{key}"),
+            raw,
+            reason: REPLACED_ELSEWHERE.into(),
+        };
+        if !self.aside.contains(&aside) {
+            self.kept += 1;
+        }
+        self.write_aside(key, aside);
+        None
     }
 
     /// Deletes one record.
     pub fn delete<T: Record>(&mut self, id: &str) {
         let key = format!("{}/{id}", T::KIND);
+        self.mine.remove(&key);
+        self.external.remove(&key);
         if self.docs.remove(&key).is_some() {
             self.pending.insert(format!("{DOC_PREFIX}{key}"), None);
             self.flush();
@@ -299,6 +622,9 @@ impl<B: Backend> Store<B> {
         self.docs.clear();
         self.aside.clear();
         self.too_new.clear();
+        self.mine.clear();
+        self.external.clear();
+        self.own_copies.clear();
         if self.health != Health::Unavailable {
             self.health = Health::Saved;
         }
