@@ -72,7 +72,10 @@ fn a_50_mb_file_is_refused_before_it_is_read_and_changes_nothing() {
     let store = full_store();
     let before = storage(&store);
     // A real backup, padded with a 50 MB journal entry.
-    let (_, journal) = fixtures().into_iter().find(|(k, _)| k == "journal").unwrap();
+    let (_, journal) = fixtures()
+        .into_iter()
+        .find(|(k, _)| k == "journal")
+        .unwrap();
     let mut big = record("journal", &journal);
     big["body"]["body"] = json!("अ".repeat(50 * 1024 * 1024 / 3));
     let file = file_of(vec![big]);
@@ -82,14 +85,20 @@ fn a_50_mb_file_is_refused_before_it_is_read_and_changes_nothing() {
         backup::parse(&file, now()),
         Err(ImportError::TooLarge { .. })
     ));
-    assert!(started.elapsed().as_millis() < 100, "refused without parsing");
+    assert!(
+        started.elapsed().as_millis() < 100,
+        "refused without parsing"
+    );
     assert_eq!(storage(&store), before);
 }
 
 #[test]
 fn a_file_just_under_the_limit_is_checked_whole() {
     // Many long entries, under the limit: read and validated, not refused for size.
-    let (_, journal) = fixtures().into_iter().find(|(k, _)| k == "journal").unwrap();
+    let (_, journal) = fixtures()
+        .into_iter()
+        .find(|(k, _)| k == "journal")
+        .unwrap();
     let mut records = Vec::new();
     let mut size = 0;
     let mut i = 0;
@@ -189,10 +198,17 @@ fn a_wrong_type_in_any_field_of_any_record_kind_refuses_the_file() {
 #[test]
 fn dates_in_the_far_future_are_brought_back_to_now_and_never_crash() {
     let mut store = full_store();
-    let (_, journal) = fixtures().into_iter().find(|(k, _)| k == "journal").unwrap();
+    let (_, journal) = fixtures()
+        .into_iter()
+        .find(|(k, _)| k == "journal")
+        .unwrap();
 
     // Impossible dates are refused as a whole file.
-    for bad in ["+262143-12-31T23:59:59Z", "10000-01-01T00:00:00Z", "2026-13-40T99:00:00Z"] {
+    for bad in [
+        "+262143-12-31T23:59:59Z",
+        "10000-01-01T00:00:00Z",
+        "2026-13-40T99:00:00Z",
+    ] {
         let mut r = record("journal", &journal);
         r["saved"] = json!(bad);
         assert!(
