@@ -56,14 +56,25 @@ pub fn new_id(now: time::Timestamp, salt: u32) -> String {
 /// Unknown kinds are accepted and kept untouched, so that data written by a
 /// sibling tab running a slightly newer build is never thrown away.
 pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
+    // Serde would also read a struct from an array of its fields in order;
+    // every record is stored as an object, so anything else is refused.
+    fn object(body: &serde_json::Value) -> Result<&serde_json::Value, String> {
+        if body.is_object() {
+            Ok(body)
+        } else {
+            Err("a record must be a JSON object".into())
+        }
+    }
     fn check<T: Record>(body: &serde_json::Value) -> Result<(), String> {
-        T::deserialize(body).map(|_| ()).map_err(|e| e.to_string())
+        T::deserialize(object(body)?)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
     fn check_with<T: Record>(
         body: &serde_json::Value,
         rule: fn(&T) -> Result<(), String>,
     ) -> Result<(), String> {
-        T::deserialize(body)
+        T::deserialize(object(body)?)
             .map_err(|e| e.to_string())
             .and_then(|r| rule(&r))
     }

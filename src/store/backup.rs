@@ -119,8 +119,12 @@ pub struct ImportSummary {
     pub set_aside: usize,
 }
 
-/// Checks a file's text completely. Records dated more than a day after `now`
-/// are refused: they would win every merge for ever.
+/// Checks a file's text completely.
+///
+/// A phone whose clock was wrong writes dates in the future. Such a file is
+/// still the person's data, so it is not refused: a record saved more than a
+/// day after `now` is treated as saved `now` (otherwise it would win every
+/// later merge for ever); its body, dates included, is kept word for word.
 pub fn parse(text: &str, now: Timestamp) -> Result<ValidBackup, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
@@ -146,11 +150,6 @@ pub fn parse(text: &str, now: Timestamp) -> Result<ValidBackup, ImportError> {
     let backup: Backup =
         serde_json::from_value(value).map_err(|e| ImportError::WrongShape(e.to_string()))?;
     let latest = now + Duration::days(1);
-    if backup.exported_at > latest {
-        return Err(ImportError::WrongShape(
-            "the file says it was made in the future".into(),
-        ));
-    }
     let mut docs = BTreeMap::new();
     for record in backup.records {
         let bad = |problem: String| ImportError::BadRecord {
@@ -160,13 +159,14 @@ pub fn parse(text: &str, now: Timestamp) -> Result<ValidBackup, ImportError> {
         if !valid_key(&record.key) {
             return Err(bad("this is not a Groundwork record name".into()));
         }
-        if record.saved > latest {
-            return Err(bad("it is dated in the future".into()));
-        }
         let kind = record.key.split('/').next().unwrap_or_default().to_string();
         let doc = Document {
             v: record.v,
-            saved: record.saved,
+            saved: if record.saved > latest {
+                now
+            } else {
+                record.saved
+            },
             body: record.body,
         };
         let doc =

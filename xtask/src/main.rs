@@ -2,10 +2,12 @@
 //!
 //! - `cargo xtask serve [--port 8080] [--public-url /] [--quiet]`
 //! - `cargo xtask test [--only lint|native|browser|build|e2e]`
+//! - `cargo xtask fuzz [--minutes 10] [--target backup]` (nightly; not part of `test`)
 //! - `cargo xtask post-build` (run by Trunk, see `Trunk.toml`)
 //!
 //! Standard library only, so the first run compiles it in seconds.
 
+mod fuzz;
 mod hash;
 mod postbuild;
 mod server;
@@ -27,6 +29,10 @@ Commands:
         lint, native, browser, build (dist/ and dist-sub/), e2e.
         GW_E2E_ONLY=journal,data runs only the e2e files whose names
         contain one of those words.
+  fuzz [--minutes 10] [--target backup]
+        Run a cargo-fuzz target from fuzz/ for N minutes with the nightly
+        toolchain (installs cargo-fuzz into target/tools if missing). Not part
+        of `test`: tests/fuzz_corpus.rs replays the seed corpus on stable.
   post-build
         Trunk post_build hook (see Trunk.toml): CSP hashes, base URL,
         manifest, service worker precache list, 404.html.
@@ -59,6 +65,18 @@ fn dispatch(args: &[String]) -> Result<()> {
                 })?),
             };
             test::run_layers(only)
+        }
+        "fuzz" => {
+            let opts = parse_opts(rest, &["--minutes", "--target"], &[])?;
+            let minutes: u64 = opts
+                .value("--minutes")
+                .unwrap_or("10")
+                .parse()
+                .map_err(|_| err!("--minutes must be a whole number"))?;
+            fuzz::run_fuzz(
+                minutes,
+                opts.value("--target").unwrap_or(fuzz::default_target()),
+            )
         }
         "post-build" => postbuild::run(),
         "help" | "--help" | "-h" => {
