@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod choice;
 pub mod confirm;
+pub mod feedback;
 pub mod icons;
 pub mod notices;
 pub mod page_title;

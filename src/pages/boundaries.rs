@@ -9,6 +9,7 @@ use crate::app::use_app;
 use crate::browser::{self, Debounce};
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::confirm::Confirm;
+use crate::components::feedback::{FormMessage, UndoNotice};
 use crate::components::page_title::PageTitle;
 use crate::components::rating::RatingSlider;
 use crate::content::{fill, Text};
@@ -309,17 +310,7 @@ fn HeldForm() -> impl IntoView {
                     on:input=move |ev| note.set(event_target_value(&ev))
                 ></textarea>
             </div>
-            {move || {
-                message
-                    .get()
-                    .map(|(ok, text)| {
-                        if ok {
-                            view! { <p class="success" role="status">{text}</p> }.into_any()
-                        } else {
-                            view! { <p class="error" role="alert">{text}</p> }.into_any()
-                        }
-                    })
-            }}
+            <FormMessage message/>
             <div class="actions">
                 <button type="submit" class="button">{t.boundaries_held_save}</button>
             </div>
@@ -381,26 +372,7 @@ fn HeldLog() -> impl IntoView {
                 }
                     .into_any()
             }}
-            {move || {
-                undo.get()
-                    .map(|(id, entry)| {
-                        view! {
-                            <div class="notice" role="status">
-                                <p>{t.boundaries_deleted}</p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let _ = app.save(&id, &entry);
-                                        undo.set(None);
-                                    }
-                                >
-                                    {t.boundaries_undo}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <UndoNotice undo said=t.boundaries_deleted button=t.boundaries_undo/>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
+use crate::components::feedback::{FormMessage, UndoNotice};
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::micro_goals::{
@@ -552,17 +553,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
                         .collect_view()}
                 </fieldset>
             </Show>
-            {move || {
-                message
-                    .get()
-                    .map(|(ok, text)| {
-                        if ok {
-                            view! { <p class="success" role="status">{text}</p> }.into_any()
-                        } else {
-                            view! { <p class="error" role="alert">{text}</p> }.into_any()
-                        }
-                    })
-            }}
+            <FormMessage message/>
             <div class="actions">
                 <button type="submit" class="button">{t.micro_goals_add_add}</button>
             </div>
@@ -627,26 +618,7 @@ fn YourGoals() -> impl IntoView {
                 }
                     .into_any()
             }}
-            {move || {
-                undo.get()
-                    .map(|(id, goal)| {
-                        view! {
-                            <div class="notice" role="status">
-                                <p>{t.micro_goals_goals_put_away_done}</p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let _ = app.save(&id, &goal);
-                                        undo.set(None);
-                                    }
-                                >
-                                    {t.micro_goals_goals_undo}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <UndoNotice undo said=t.micro_goals_goals_put_away_done button=t.micro_goals_goals_undo/>
         </div>
     }
 }
@@ -689,17 +661,7 @@ fn WinsLog() -> impl IntoView {
                         on:input=move |ev| text.set(event_target_value(&ev))
                     />
                 </div>
-                {move || {
-                    message
-                        .get()
-                        .map(|(ok, text)| {
-                            if ok {
-                                view! { <p class="success" role="status">{text}</p> }.into_any()
-                            } else {
-                                view! { <p class="error" role="alert">{text}</p> }.into_any()
-                            }
-                        })
-                }}
+                <FormMessage message/>
                 <div class="actions">
                     <button type="submit" class="button">{t.micro_goals_wins_add}</button>
                 </div>
@@ -752,26 +714,7 @@ fn WinsLog() -> impl IntoView {
                 }
                     .into_any()
             }}
-            {move || {
-                undo.get()
-                    .map(|(id, win)| {
-                        view! {
-                            <div class="notice" role="status">
-                                <p>{t.micro_goals_wins_removed}</p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let _ = app.save(&id, &win);
-                                        undo.set(None);
-                                    }
-                                >
-                                    {t.micro_goals_wins_undo}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <UndoNotice undo said=t.micro_goals_wins_removed button=t.micro_goals_wins_undo/>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::browser::{self, Debounce};
 use crate::components::choice::{Choice, ChoiceList};
+use crate::components::feedback::{FormMessage, UndoNotice};
 use crate::components::page_title::PageTitle;
 use crate::components::rating::RatingSlider;
 use crate::content::{fill, Text};
@@ -134,17 +135,7 @@ pub fn MovementPage() -> impl IntoView {
                         on:input=move |ev| note.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                {move || {
-                    message
-                        .get()
-                        .map(|(ok, text)| {
-                            if ok {
-                                view! { <p class="success" role="status">{text}</p> }.into_any()
-                            } else {
-                                view! { <p class="error" role="alert">{text}</p> }.into_any()
-                            }
-                        })
-                }}
+                <FormMessage message/>
                 <div class="actions">
                     <button type="submit" class="button">{t.movement_save}</button>
                 </div>
@@ -227,26 +218,7 @@ fn MovementHistory() -> impl IntoView {
                     </ul>
                 }
             }}
-            {move || {
-                undo.get()
-                    .map(|(id, entry)| {
-                        view! {
-                            <div class="notice" role="status">
-                                <p>{t.movement_deleted}</p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let _ = app.save(&id, &entry);
-                                        undo.set(None);
-                                    }
-                                >
-                                    {t.movement_undo}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <UndoNotice undo said=t.movement_deleted button=t.movement_undo/>
         </div>
     }
 }

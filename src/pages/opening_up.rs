@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::browser::{self, Debounce};
 use crate::components::choice::{Choice, ChoiceList};
+use crate::components::feedback::{FormMessage, UndoNotice};
 use crate::components::page_title::PageTitle;
 use crate::components::rating::RatingSlider;
 use crate::content::{fill, Text};
@@ -150,17 +151,7 @@ pub fn OpeningUpPage() -> impl IntoView {
                     low=t.opening_up_low
                     high=t.opening_up_high
                 />
-                {move || {
-                    message
-                        .get()
-                        .map(|(ok, text)| {
-                            if ok {
-                                view! { <p class="success" role="status">{text}</p> }.into_any()
-                            } else {
-                                view! { <p class="error" role="alert">{text}</p> }.into_any()
-                            }
-                        })
-                }}
+                <FormMessage message/>
                 <div class="actions">
                     <button type="submit" class="button">{t.opening_up_save}</button>
                 </div>
@@ -227,26 +218,7 @@ fn OpeningLog() -> impl IntoView {
                 }
                     .into_any()
             }}
-            {move || {
-                undo.get()
-                    .map(|(id, entry)| {
-                        view! {
-                            <div class="notice" role="status">
-                                <p>{t.opening_up_deleted}</p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let _ = app.save(&id, &entry);
-                                        undo.set(None);
-                                    }
-                                >
-                                    {t.opening_up_undo}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <UndoNotice undo said=t.opening_up_deleted button=t.opening_up_undo/>
         </div>
     }
 }

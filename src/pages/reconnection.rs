@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::{use_app, AppState};
 use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
+use crate::components::feedback::{FormMessage, UndoNotice};
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::reconnection::{
@@ -279,26 +280,7 @@ fn Plans() -> impl IntoView {
                 }
                     .into_any()
             }}
-            {move || {
-                undo.get()
-                    .map(|(id, o)| {
-                        view! {
-                            <div class="notice" role="status">
-                                <p>{t.reconnection_plans_removed}</p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let _ = app.save(&id, &o);
-                                        undo.set(None);
-                                    }
-                                >
-                                    {t.reconnection_plans_undo}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <UndoNotice undo said=t.reconnection_plans_removed button=t.reconnection_plans_undo/>
         </div>
     }
 }
@@ -430,17 +412,7 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
                     on:input=move |ev| note.set(event_target_value(&ev))
                 ></textarea>
             </div>
-            {move || {
-                message
-                    .get()
-                    .map(|(ok, text)| {
-                        if ok {
-                            view! { <p class="success" role="status">{text}</p> }.into_any()
-                        } else {
-                            view! { <p class="error" role="alert">{text}</p> }.into_any()
-                        }
-                    })
-            }}
+            <FormMessage message/>
             <div class="actions">
                 <button type="submit" class="button">{t.reconnection_log_save}</button>
             </div>
@@ -531,26 +503,7 @@ fn PeopleList() -> impl IntoView {
                 }
                     .into_any()
             }}
-            {move || {
-                undo.get()
-                    .map(|(id, p)| {
-                        view! {
-                            <div class="notice" role="status">
-                                <p>{t.reconnection_list_removed}</p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let _ = app.save(&id, &p);
-                                        undo.set(None);
-                                    }
-                                >
-                                    {t.reconnection_list_undo}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <UndoNotice undo said=t.reconnection_list_removed button=t.reconnection_list_undo/>
         </div>
     }
 }
@@ -609,17 +562,7 @@ fn AddPerson() -> impl IntoView {
                 ]
                 selected=weeks
             />
-            {move || {
-                message
-                    .get()
-                    .map(|(ok, text)| {
-                        if ok {
-                            view! { <p class="success" role="status">{text}</p> }.into_any()
-                        } else {
-                            view! { <p class="error" role="alert">{text}</p> }.into_any()
-                        }
-                    })
-            }}
+            <FormMessage message/>
             <div class="actions">
                 <button type="submit" class="button">{t.reconnection_add_add}</button>
             </div>

@@ -10,6 +10,7 @@ use crate::app::use_app;
 use crate::browser::{self, Debounce};
 use crate::components::chart::{Chart, ChartData, Column, Point, Series, Shape};
 use crate::components::confirm::Confirm;
+use crate::components::feedback::FormMessage;
 use crate::components::page_title::PageTitle;
 use crate::components::rating::RatingSlider;
 use crate::content::{fill, Text};
@@ -203,17 +204,7 @@ pub fn SoloTimePage() -> impl IntoView {
             <div class="card">
                 <h2>{t.solo_time_suggest_heading}</h2>
                 {suggestion}
-                {move || {
-                    message
-                        .get()
-                        .map(|(ok, text)| {
-                            if ok {
-                                view! { <p class="success" role="status">{text}</p> }.into_any()
-                            } else {
-                                view! { <p class="error" role="alert">{text}</p> }.into_any()
-                            }
-                        })
-                }}
+                <FormMessage message/>
             </div>
             <form class="card" on:submit=plan_own novalidate>
                 <h2>{t.solo_time_own_heading}</h2>
