@@ -289,11 +289,14 @@ fn Plans() -> impl IntoView {
 #[component]
 fn LogStep() -> impl IntoView {
     let t = use_app().text;
+    // Folded away until wanted: the page is long on a phone.
     view! {
-        <div class="card">
-            <h2>{t.reconnection_log_heading}</h2>
+        <details class="card log-step">
+            <summary>
+                <h2>{t.reconnection_log_heading}</h2>
+            </summary>
             <StepForm id=String::new() start=None on_done=Callback::new(|_| {})/>
-        </div>
+        </details>
     }
 }
 
