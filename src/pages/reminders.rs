@@ -256,24 +256,24 @@ fn ReminderList(editing: RwSignal<Option<String>>) -> impl IntoView {
                                         <div class="reminder-actions">
                                             <label class="reminder-switch" for=label_for>
                                                 <input id=switch_id type="checkbox" role="switch" prop:checked=on on:change=toggle/>
-                                                <span>{t.reminders_on_label}</span>
-                                                <span class="visually-hidden">{format!(": {}", r.title)}</span>
+                                                <span aria-hidden="true">{t.reminders_on_label}</span>
+                                                <span class="visually-hidden">{fill(t.reminders_on_named, &[("title", &r.title)])}</span>
                                             </label>
                                             <button
                                                 type="button"
                                                 class="button secondary small-button"
                                                 on:click=move |_| editing.set(Some(id_edit.clone()))
                                             >
-                                                {t.reminders_edit}
-                                                <span class="visually-hidden">{format!(": {}", r.title)}</span>
+                                                <span aria-hidden="true">{t.reminders_edit}</span>
+                                                <span class="visually-hidden">{fill(t.reminders_edit_named, &[("title", &r.title)])}</span>
                                             </button>
                                             <button
                                                 type="button"
                                                 class="button secondary small-button"
                                                 on:click=move |_| asking.set(Some(id_ask.clone()))
                                             >
-                                                {t.reminders_delete}
-                                                <span class="visually-hidden">{format!(": {}", r.title)}</span>
+                                                <span aria-hidden="true">{t.reminders_delete}</span>
+                                                <span class="visually-hidden">{fill(t.reminders_delete_named, &[("title", &r.title)])}</span>
                                             </button>
                                         </div>
                                         <Show when=move || asking.with(|a| a.as_deref() == Some(id_show.as_str()))>

@@ -93,9 +93,9 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   await page.reload();
   await appReady(page);
   const list = page.locator('.reminder-list');
-  await list.getByText('A quiet moment').waitFor();
+  await list.getByText('A quiet moment', { exact: true }).waitFor();
   await list.getByText('Every day, around 8:00 pm').waitFor();
-  await list.getByText('Tea, a walk; then rest').waitFor();
+  await list.getByText('Tea, a walk; then rest', { exact: true }).waitFor();
   await list.getByText('Mon, Wed, around 7:30 am').waitFor();
   await expectAccessible(page, 'reminders, two');
   await shot(page, 'reminders-list');
@@ -162,7 +162,7 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   // Switching one off keeps it, and leaves it out of the file.
   const off = page.getByRole('switch', { name: 'On: Tea, a walk; then rest' });
   await off.uncheck();
-  await list.getByText('Tea, a walk; then rest').waitFor();
+  await list.getByText('Tea, a walk; then rest', { exact: true }).waitFor();
   await page.reload();
   await appReady(page);
   assert.equal(await page.getByRole('switch', { name: 'On: Tea, a walk; then rest' }).isChecked(), false);
@@ -190,7 +190,7 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   await page.getByRole('status').filter({ hasText: 'Reminder deleted.' }).waitFor();
   assert.equal((await reminderKeys(page)).length, 1);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await list.getByText('Tea, a walk; then rest').waitFor();
+  await list.getByText('Tea, a walk; then rest', { exact: true }).waitFor();
   assert.equal((await reminderKeys(page)).length, 2);
 
   await app.done();
