@@ -252,6 +252,7 @@ fn ReminderList(editing: RwSignal<Option<String>>) -> impl IntoView {
                                             <strong>{r.title.clone()}</strong>
                                             <span class="small">{what_label(t, r.what)}</span>
                                             <span class="small">{when_words(t, &r)}</span>
+                                            {(!on).then(|| view! { <span class="small">{t.reminders_item_off}</span> })}
                                         </div>
                                         <div class="reminder-actions">
                                             <label class="reminder-switch" for=label_for>

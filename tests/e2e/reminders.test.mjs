@@ -99,6 +99,10 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   await list.getByText('Mon, Wed, around 7:30 am').waitFor();
   await expectAccessible(page, 'reminders, two');
   await shot(page, 'reminders-list');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'reminders, dark');
+  await shot(page, 'reminders-list-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The calendar file.
   const [download] = await Promise.all([
@@ -162,6 +166,7 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   // Switching one off keeps it, and leaves it out of the file.
   const off = page.getByRole('switch', { name: 'On: Tea, a walk; then rest' });
   await off.uncheck();
+  await list.getByText('Switched off').waitFor();
   await list.getByText('Tea, a walk; then rest', { exact: true }).waitFor();
   await page.reload();
   await appReady(page);
