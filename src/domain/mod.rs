@@ -123,6 +123,7 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         kind_phrases::Pins::KIND => check_with(body, kind_phrases::Pins::check),
         kind_phrases::PhraseDraft::KIND => check_with(body, kind_phrases::PhraseDraft::check),
         reminders::Reminder::KIND => check_with(body, reminders::Reminder::check),
+        reminders::ReminderDraft::KIND => check_with(body, reminders::ReminderDraft::check),
         reminders::ReminderSettings::KIND => check::<reminders::ReminderSettings>(body),
         _ => Ok(()),
     }

@@ -230,6 +230,49 @@ impl ReminderSettings {
     pub const ID: &'static str = "settings";
 }
 
+/// The reminder form as it is being filled in, kept so nothing typed is lost.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderDraft {
+    /// The id of the reminder being changed; `None` for a new one.
+    #[serde(default)]
+    pub editing: Option<String>,
+    #[serde(default)]
+    pub what: Option<What>,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub time: String,
+    #[serde(default)]
+    pub days: Vec<u8>,
+}
+
+impl Record for ReminderDraft {
+    const KIND: &'static str = "reminder_draft";
+}
+
+impl ReminderDraft {
+    /// The one draft's id.
+    pub const ID: &'static str = "current";
+
+    /// Rejects values the form could never produce.
+    pub fn check(&self) -> Result<(), String> {
+        if self.title.chars().count() > MAX_TITLE {
+            return Err("title too long".into());
+        }
+        if self.time.chars().count() > 5 {
+            return Err("time too long".into());
+        }
+        if self.days.len() > 7 || self.days.iter().any(|d| *d > 6) {
+            return Err("days must be 0-6".into());
+        }
+        if self.editing.as_ref().is_some_and(|id| id.len() > 100) {
+            return Err("id too long".into());
+        }
+        Ok(())
+    }
+}
+
 // ── The calendar file ──
 
 /// How a calendar event repeats.
@@ -485,6 +528,32 @@ mod tests {
         let mut unknown = json.clone();
         unknown["what"] = "nagging".into();
         assert!(crate::domain::validate(Reminder::KIND, &unknown).is_err());
+    }
+
+    #[test]
+    fn drafts_keep_what_the_form_can_hold_and_nothing_more() {
+        let d = ReminderDraft {
+            editing: None,
+            what: Some(What::Custom),
+            title: "Tea".into(),
+            time: "07:3".into(),
+            days: vec![0, 2],
+        };
+        assert!(d.check().is_ok());
+        assert!(ReminderDraft {
+            title: "x".repeat(MAX_TITLE + 1),
+            ..d.clone()
+        }
+        .check()
+        .is_err());
+        assert!(ReminderDraft {
+            days: vec![9],
+            ..d.clone()
+        }
+        .check()
+        .is_err());
+        let json = serde_json::to_value(&d).unwrap();
+        assert!(crate::domain::validate(ReminderDraft::KIND, &json).is_ok());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{href, use_app, AppState};
-use crate::browser::{self, notify};
+use crate::browser::{self, notify, Debounce};
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::confirm::Confirm;
 use crate::components::page_title::PageTitle;
@@ -20,7 +20,9 @@ use crate::content::{fill, Text};
 use crate::domain::compassionate_letter::{reread_on, Letter};
 use crate::domain::measures::{next_offer, MeasureResult, MeasureSettings, Scale};
 use crate::domain::progress::Activity;
-use crate::domain::reminders::{events, ics, Problem, Reminder, ReminderSettings, What, MAX_TITLE};
+use crate::domain::reminders::{
+    events, ics, Problem, Reminder, ReminderDraft, ReminderSettings, What, MAX_TITLE,
+};
 use crate::domain::time;
 
 fn what_label(t: &'static Text, w: What) -> &'static str {
@@ -196,8 +198,13 @@ pub fn RemindersPage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
     start_clock(app);
-    // The reminder being changed, or `None` while adding.
-    let editing = RwSignal::new(None::<String>);
+    // The reminder being changed, or `None` while adding (from the draft,
+    // so a reload comes back to the same form).
+    let editing = RwSignal::new(
+        untrack(|| app.get::<ReminderDraft>(ReminderDraft::ID))
+            .and_then(|d| d.editing)
+            .filter(|id| untrack(|| app.get::<Reminder>(id)).is_some()),
+    );
     view! {
         <section class="page reminders" aria-labelledby="reminders-title">
             <PageTitle id="reminders-title" text=t.reminders_title.to_string()/>
@@ -360,7 +367,57 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
             .filter(|r| r.what.has_days())
             .map_or(vec![0u8, 1, 2, 3, 4, 5, 6], |r| r.days.clone()),
     );
+    // What was typed before a reload wins over the stored values.
+    match untrack(|| app.get::<ReminderDraft>(ReminderDraft::ID)) {
+        Some(d) if d.editing == id => {
+            if let Some(w) = d.what {
+                what.set(Some(w.id()));
+            }
+            title.set(d.title);
+            clock.set(d.time);
+            days.set(d.days);
+        }
+        Some(_) => {
+            let _ = app.delete::<ReminderDraft>(ReminderDraft::ID);
+        }
+        None => {}
+    }
     let message = RwSignal::new(None::<(bool, &'static str)>);
+    let debounce = Debounce::new();
+    let id_for_draft = id.clone();
+    // Keep what is typed: save the draft shortly after each change.
+    Effect::new(move |previous: Option<ReminderDraft>| {
+        let now = ReminderDraft {
+            editing: id_for_draft.clone(),
+            what: what.get().and_then(What::from_id),
+            title: title.get().chars().take(MAX_TITLE).collect(),
+            time: clock.get().chars().take(5).collect(),
+            days: days.get(),
+        };
+        if previous.as_ref().is_some_and(|p| *p != now) {
+            let copy = now.clone();
+            // A new form left as it started is not worth keeping.
+            let fresh = ReminderDraft {
+                editing: None,
+                what: Some(What::CheckIn),
+                title: default_title(t, What::CheckIn).to_string(),
+                time: "20:00".into(),
+                days: vec![0, 1, 2, 3, 4, 5, 6],
+            };
+            debounce.call(Duration::from_millis(600), move || {
+                if copy == fresh {
+                    let _ = app.delete::<ReminderDraft>(ReminderDraft::ID);
+                } else {
+                    let _ = app.save(ReminderDraft::ID, &copy);
+                }
+            });
+        }
+        now
+    });
+    let forget_draft = move || {
+        debounce.cancel();
+        let _ = app.delete::<ReminderDraft>(ReminderDraft::ID);
+    };
     // A new kind brings its discreet default title, unless the person wrote
     // their own words.
     Effect::new(move |previous: Option<Option<&'static str>>| {
@@ -409,11 +466,17 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                         r.on = old.on;
                     }
                     let _ = app.save(id, &r);
+                    forget_draft();
                     editing.set(None);
                 }
                 None => {
                     let _ = app.save(&browser::new_id(), &r);
-                    title.set(default_title(t, w).to_string());
+                    forget_draft();
+                    // A fresh form for the next one.
+                    title.set(default_title(t, What::CheckIn).to_string());
+                    what.set(Some(What::CheckIn.id()));
+                    clock.set("20:00".into());
+                    days.set(vec![0, 1, 2, 3, 4, 5, 6]);
                     message.set(Some((true, t.reminders_form_added)));
                 }
             },
@@ -503,7 +566,10 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                 {is_edit
                     .then(|| {
                         view! {
-                            <button type="button" class="button secondary" on:click=move |_| editing.set(None)>
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                forget_draft();
+                                editing.set(None);
+                            }>
                                 {t.reminders_form_cancel}
                             </button>
                         }

@@ -81,6 +81,14 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   await page.getByRole('button', { name: 'Add reminder' }).click();
   await page.getByRole('alert').filter({ hasText: 'Write a few words for the calendar.' }).waitFor();
   await page.getByLabel('Words for your calendar').fill('Tea, a walk; then rest');
+  // What is typed survives a reload.
+  await page.waitForFunction(() => (localStorage.getItem('gw:reminder_draft/current') ?? '').includes('then rest'));
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByLabel('Words for your calendar').inputValue(), 'Tea, a walk; then rest');
+  assert.ok(await page.getByRole('radio', { name: 'Something in my own words' }).isChecked());
+  assert.equal(await page.getByLabel('Time of day').inputValue(), '07:30');
+  assert.equal(await page.getByRole('checkbox', { name: 'Monday' }).isChecked(), false);
   await page.getByRole('button', { name: 'Add reminder' }).click();
   await page.getByRole('alert').filter({ hasText: 'Pick at least one day.' }).waitFor();
   await page.getByRole('checkbox', { name: 'Monday' }).check();
@@ -97,6 +105,7 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   await list.getByText('Every day, around 8:00 pm').waitFor();
   await list.getByText('Tea, a walk; then rest', { exact: true }).waitFor();
   await list.getByText('Mon, Wed, around 7:30 am').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('gw:reminder_draft/current')), null, 'no draft left');
   await expectAccessible(page, 'reminders, two');
   await shot(page, 'reminders-list');
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -183,6 +192,11 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   await page.getByRole('heading', { level: 2, name: 'Change this reminder' }).waitFor();
   assert.equal(await page.getByLabel('Words for your calendar').inputValue(), 'Tea, a walk; then rest');
   await page.getByLabel('Time of day').fill('08:00');
+  await page.waitForFunction(() => (localStorage.getItem('gw:reminder_draft/current') ?? '').includes('08:00'));
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: 'Change this reminder' }).waitFor();
+  assert.equal(await page.getByLabel('Time of day').inputValue(), '08:00');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('heading', { level: 2, name: 'Add a reminder' }).waitFor();
   await list.getByText('Mon, Wed, around 8:00 am').waitFor();
