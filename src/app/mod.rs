@@ -28,6 +28,7 @@ use crate::pages::opening_up::OpeningUpPage;
 use crate::pages::practices::PracticesPage;
 use crate::pages::progress::ProgressPage;
 use crate::pages::reconnection::PeoplePage;
+use crate::pages::reminders::RemindersPage;
 use crate::pages::solo_time::SoloTimePage;
 use crate::pages::thought_record::{
     ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
@@ -122,6 +123,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/inner-child/reflect/:id") view=ReflectionPage/>
                 <Route path=path!("/inner-child/:id") view=DialoguePage/>
                 <Route path=path!("/phrases") view=KindPhrasesPage/>
+                <Route path=path!("/reminders") view=RemindersPage/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

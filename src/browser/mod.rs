@@ -2,6 +2,7 @@
 //! download and upload, persistent-storage requests, the service worker.
 //! Pages call these instead of touching web-sys themselves.
 
+pub mod notify;
 pub mod pwa;
 
 use wasm_bindgen::{JsCast, JsValue};

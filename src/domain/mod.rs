@@ -22,6 +22,7 @@ pub mod opening_up;
 pub mod profile;
 pub mod progress;
 pub mod reconnection;
+pub mod reminders;
 pub mod solo_time;
 pub mod thought_record;
 pub mod time;
@@ -121,6 +122,9 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         kind_phrases::OwnPhrase::KIND => check_with(body, kind_phrases::OwnPhrase::check),
         kind_phrases::Pins::KIND => check_with(body, kind_phrases::Pins::check),
         kind_phrases::PhraseDraft::KIND => check_with(body, kind_phrases::PhraseDraft::check),
+        reminders::Reminder::KIND => check_with(body, reminders::Reminder::check),
+        reminders::ReminderDraft::KIND => check_with(body, reminders::ReminderDraft::check),
+        reminders::ReminderSettings::KIND => check::<reminders::ReminderSettings>(body),
         _ => Ok(()),
     }
 }

@@ -112,6 +112,7 @@ fn Greeting() -> impl IntoView {
             <PageTitle id="greeting-title" text=greeting.to_string()/>
             <p class="lead">{kind_word}</p>
             <NextThingCard/>
+            <crate::pages::reminders::ReminderNudge/>
             <crate::pages::compassionate_letter::LettersToReread/>
             <div class="card today">
                 <h2>

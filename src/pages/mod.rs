@@ -22,6 +22,7 @@ pub mod opening_up;
 pub mod practices;
 pub mod progress;
 pub mod reconnection;
+pub mod reminders;
 pub mod solo_time;
 pub mod thought_record;
 pub mod understand;

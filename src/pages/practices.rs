@@ -153,6 +153,11 @@ pub fn groups() -> [(Words, Vec<Practice>); 8] {
                     title: |t| t.practices_measures_title,
                     blurb: |t| t.practices_measures_blurb,
                 },
+                Practice {
+                    path: "/reminders",
+                    title: |t| t.practices_reminders_title,
+                    blurb: |t| t.practices_reminders_blurb,
+                },
             ],
         ),
     ]
