@@ -5,10 +5,12 @@
 //! key). [`validate`] is how the store asks whether a body read from storage or
 //! a backup really is a record of that kind.
 
+pub mod backup_reminder;
 pub mod boundaries;
 pub mod breathing;
 pub mod compassion_break;
 pub mod compassionate_letter;
+pub mod discretion;
 pub mod feelings;
 pub mod friend_view;
 pub mod grounding;
@@ -121,6 +123,10 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         kind_phrases::OwnPhrase::KIND => check_with(body, kind_phrases::OwnPhrase::check),
         kind_phrases::Pins::KIND => check_with(body, kind_phrases::Pins::check),
         kind_phrases::PhraseDraft::KIND => check_with(body, kind_phrases::PhraseDraft::check),
+        discretion::Discretion::KIND => check::<discretion::Discretion>(body),
+        backup_reminder::BackupReminder::KIND => {
+            check_with(body, backup_reminder::BackupReminder::check)
+        }
         _ => Ok(()),
     }
 }
