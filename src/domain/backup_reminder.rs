@@ -96,6 +96,22 @@ impl BackupReminder {
     }
 }
 
+/// True for Safari on an iPhone, iPad or iPod, where site data is cleared
+/// after about a week without a visit unless the app is on the Home Screen.
+/// Other browsers on iOS name themselves (`CriOS`, `FxiOS`, `EdgiOS`...).
+/// iPads that ask for desktop sites say "Macintosh": `touch` (the screen
+/// takes several touch points) tells them apart from a Mac.
+pub fn is_ios_safari(user_agent: &str, touch: bool) -> bool {
+    let apple_mobile = ["iPhone", "iPad", "iPod"]
+        .iter()
+        .any(|d| user_agent.contains(d))
+        || (user_agent.contains("Macintosh") && touch);
+    let other_browser = ["CriOS", "FxiOS", "EdgiOS", "OPiOS", "GSA/", "DuckDuckGo"]
+        .iter()
+        .any(|b| user_agent.contains(b));
+    apple_mobile && user_agent.contains("Safari") && !other_browser
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +188,18 @@ mod tests {
         assert!(validate(kind, &json!({"every_weeks": 4, "extra": 1})).is_err());
         let r: BackupReminder = serde_json::from_value(json!({})).unwrap();
         assert_eq!(r.every_weeks, DEFAULT_WEEKS);
+    }
+
+    #[test]
+    fn ios_safari_is_recognised() {
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+        let chrome_ios = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/123.0 Mobile/15E148 Safari/604.1";
+        let ipad_desktop = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
+        let android = "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36";
+        assert!(is_ios_safari(iphone, true));
+        assert!(!is_ios_safari(chrome_ios, true));
+        assert!(is_ios_safari(ipad_desktop, true));
+        assert!(!is_ios_safari(ipad_desktop, false), "a Mac");
+        assert!(!is_ios_safari(android, true));
     }
 }

@@ -111,6 +111,7 @@ fn Greeting() -> impl IntoView {
         <section class="page greeting" aria-labelledby="greeting-title">
             <PageTitle id="greeting-title" text=greeting.to_string()/>
             <p class="lead">{kind_word}</p>
+            <crate::pages::keep_safe::KeepSafeHomeCard/>
             <NextThingCard/>
             <crate::pages::compassionate_letter::LettersToReread/>
             <div class="card today">
