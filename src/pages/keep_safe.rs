@@ -149,9 +149,9 @@ fn ReminderChoice() -> impl IntoView {
                 .into_iter()
                 .find(|w| Some(id_of(*w)) == id)
                 .unwrap_or_default();
-            let mut r = app
-                .get::<BackupReminder>(BackupReminder::ID)
-                .unwrap_or_default();
+            // Untracked: a save elsewhere must not re-run this and undo it.
+            let mut r =
+                untrack(|| app.get::<BackupReminder>(BackupReminder::ID)).unwrap_or_default();
             if r.every_weeks != weeks {
                 r.every_weeks = weeks;
                 let _ = app.save(BackupReminder::ID, &r);

@@ -12,6 +12,7 @@ import {
   screenshot,
   storedData,
   BASE,
+  SUB_BASE,
   PHONE,
 } from './helpers.mjs';
 
@@ -275,5 +276,29 @@ test('a gentle backup reminder once the chosen weeks have passed', async () => {
   assert.equal(await card.count(), 0);
   await gotoData(page);
   assert.ok(await page.getByRole('radio', { name: 'Every 2 weeks' }).isChecked());
+  await app.done();
+});
+
+test('offline, and under a sub-path, the neutral page still opens and the plain manifest keeps the prefix', { skip: !SUB_BASE }, async () => {
+  const app = await openApp(browser, { base: SUB_BASE });
+  const { page, context } = app;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await context.setOffline(true);
+  await answerWelcome(page, null);
+  await gotoData(page);
+  await page.getByRole('checkbox', { name: /Call the app something ordinary/ }).check();
+  await page.waitForFunction(() => document.title === 'Notes');
+  const href = await page.locator('link[rel=manifest]').getAttribute('href');
+  const prefix = new URL(SUB_BASE).pathname;
+  assert.equal(href, `${prefix.replace(/\/$/, '')}/manifest-neutral.webmanifest`);
+  const manifest = await page.evaluate(async (h) => (await fetch(h)).json(), href);
+  assert.equal(manifest.start_url, prefix.endsWith('/') ? prefix : `${prefix}/`);
+  assert.ok(manifest.icons.every((i) => i.src.startsWith(prefix)));
+
+  await page.getByRole('button', { name: 'Leave quickly' }).click();
+  await expectAway(page);
+  assert.ok(page.url().startsWith(SUB_BASE), 'the neutral page under the same prefix');
+  await context.setOffline(false);
   await app.done();
 });
