@@ -44,8 +44,12 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.mode === "navigate") {
     // Every page of the app is the same document: deep links work offline.
+    // A real file (the neutral page quick exit goes to) is itself.
     event.respondWith(
-      caches.match(INDEX).then((cached) => cached || fetch(request))
+      caches
+        .match(request, { ignoreSearch: true })
+        .then((own) => own || caches.match(INDEX))
+        .then((cached) => cached || fetch(request))
     );
     return;
   }

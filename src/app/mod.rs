@@ -15,6 +15,7 @@ use crate::pages::boundaries::BoundariesPage;
 use crate::pages::breathing::BreathingPage;
 use crate::pages::compassion_break::CompassionBreakPage;
 use crate::pages::compassionate_letter::{LetterPage, LettersPage};
+use crate::pages::discretion::{Brand, QuickExitButton};
 use crate::pages::feelings::FeelingsPage;
 use crate::pages::friend_view::FriendViewPage;
 use crate::pages::grounding::GroundingPage;
@@ -51,6 +52,13 @@ pub fn href(path: &str) -> String {
 /// Mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Back after "Leave quickly": straight back to the neutral page.
+    if browser::privacy::came_back_after_leaving() {
+        browser::privacy::leave_for_neutral_page();
+        return;
+    }
+    browser::privacy::leave_again_if_restored();
+    browser::privacy::keep_install_offer();
     mount_to_body(App);
 }
 
@@ -76,9 +84,9 @@ fn Shell() -> impl IntoView {
         <a class="skip-link" href="#main">{t.app_skip_link}</a>
         <header class="app-header">
             <A href=href("/") attr:class="brand">
-                <Icon kind=IconKind::Logo/>
-                <span>{t.app_name}</span>
+                <Brand/>
             </A>
+            <QuickExitButton/>
             <A href=href("/help") attr:class="crisis-button" attr:aria-label=t.app_crisis_button_label>
                 <Icon kind=IconKind::Lifebuoy/>
                 <span>{t.app_crisis_button}</span>

@@ -16,6 +16,8 @@ pub enum IconKind {
     Trash,
     Leaf,
     Path,
+    /// A plain notebook, for the neutral name.
+    Notebook,
 }
 
 /// An icon in the current text colour.
@@ -77,6 +79,11 @@ pub fn Icon(kind: IconKind) -> impl IntoView {
             <path d="M4 20c3 0 4-3 7-3s3-4 6-4 2-5 3-7"/>
             <circle cx="4" cy="20" r="1.2"/>
             <circle cx="20" cy="6" r="1.6"/>
+        }
+        .into_any(),
+        IconKind::Notebook => view! {
+            <rect x="5.5" y="3.5" width="13" height="17" rx="1.5"/>
+            <path d="M9 3.5v17M11.5 8h4.5M11.5 11h4.5"/>
         }
         .into_any(),
     };

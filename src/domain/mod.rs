@@ -5,10 +5,12 @@
 //! key). [`validate`] is how the store asks whether a body read from storage or
 //! a backup really is a record of that kind.
 
+pub mod backup_reminder;
 pub mod boundaries;
 pub mod breathing;
 pub mod compassion_break;
 pub mod compassionate_letter;
+pub mod discretion;
 pub mod feelings;
 pub mod friend_view;
 pub mod grounding;
@@ -125,6 +127,10 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         reminders::Reminder::KIND => check_with(body, reminders::Reminder::check),
         reminders::ReminderDraft::KIND => check_with(body, reminders::ReminderDraft::check),
         reminders::ReminderSettings::KIND => check::<reminders::ReminderSettings>(body),
+        discretion::Discretion::KIND => check::<discretion::Discretion>(body),
+        backup_reminder::BackupReminder::KIND => {
+            check_with(body, backup_reminder::BackupReminder::check)
+        }
         _ => Ok(()),
     }
 }

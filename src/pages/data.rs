@@ -65,6 +65,8 @@ pub fn DataPage() -> impl IntoView {
             <p class="lead">{t.data_intro}</p>
             <StoredSummary/>
             <ExportCard/>
+            <crate::pages::keep_safe::KeepSafeCard/>
+            <crate::pages::discretion::DiscretionCard/>
             <RestoreCard/>
             <DeleteCard/>
         </section>
@@ -140,13 +142,9 @@ fn ExportCard() -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let message = RwSignal::new(None::<String>);
-    let export = move |_| {
-        let backup = app.export();
-        let name = backup.file_name();
-        match browser::download(&name, &backup.to_json(), "application/json") {
-            Ok(()) => message.set(Some(fill(t.data_export_done, &[("file", &name)]))),
-            Err(e) => message.set(Some(format!("{e:?}"))),
-        }
+    let export = move |_| match crate::pages::keep_safe::download_backup(app) {
+        Ok(name) => message.set(Some(fill(t.data_export_done, &[("file", &name)]))),
+        Err(e) => message.set(Some(e)),
     };
     view! {
         <div class="card">

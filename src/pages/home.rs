@@ -123,6 +123,7 @@ fn Greeting() -> impl IntoView {
             </div>
             <crate::pages::kind_phrases::ThingsToHoldOnTo/>
             <PeopleNudge/>
+            <crate::pages::keep_safe::KeepSafeHomeCard/>
             <h2 class="section-heading">{t.home_cards_practices_title}</h2>
             <PracticeChips/>
             <div class="card">

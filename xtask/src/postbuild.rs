@@ -12,7 +12,8 @@
 //! - sets `<meta name="groundwork-base" content="…">` to the public URL,
 //! - prefixes relative `href`/`src` attributes with the public URL, so deep links
 //!   such as `/journal/3` still find `manifest.webmanifest` and the icons,
-//! - rewrites `start_url`, `scope` and icon `src` in `manifest.webmanifest`,
+//! - rewrites `start_url`, `scope` and icon `src` in `manifest.webmanifest`
+//!   and `manifest-neutral.webmanifest`,
 //! - renders the service worker from the `static/sw.js` template
 //!   (`__GW_VERSION__`, `__GW_PRECACHE__`),
 //! - writes `404.html`, a copy of the final `index.html`, for static hosts.
@@ -23,6 +24,9 @@ use crate::util::{fmt_duration, Result};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The web app manifests whose URLs live under the public URL: the usual one
+/// and the neutral one the page switches to when the plain name is chosen.
+pub const MANIFESTS: [&str; 2] = ["manifest.webmanifest", "manifest-neutral.webmanifest"];
 /// Placeholder in `static/sw.js` replaced by a short hash of all precached files.
 pub const VERSION_PLACEHOLDER: &str = "__GW_VERSION__";
 /// Placeholder in `static/sw.js` replaced by the JSON array of precached URLs.
@@ -74,14 +78,22 @@ pub fn process(staging: &Path, source: &Path, public_url: &str) -> Result<()> {
     std::fs::write(&index_path, &html)?;
     std::fs::write(staging.join("404.html"), &html)?;
 
-    let manifest_path = staging.join("manifest.webmanifest");
-    let manifest_note = if manifest_path.is_file() {
-        let json = std::fs::read_to_string(&manifest_path)?;
-        std::fs::write(&manifest_path, rewrite_manifest(&json, &base))?;
-        "manifest.webmanifest"
+    // The usual manifest and the neutral one (plain name and icon).
+    let mut manifests = Vec::new();
+    for name in MANIFESTS {
+        let manifest_path = staging.join(name);
+        if manifest_path.is_file() {
+            let json = std::fs::read_to_string(&manifest_path)?;
+            std::fs::write(&manifest_path, rewrite_manifest(&json, &base))?;
+            manifests.push(name);
+        } else {
+            eprintln!("post-build: warning: no {name} in the build output");
+        }
+    }
+    let manifest_note = if manifests.is_empty() {
+        "no manifest".to_string()
     } else {
-        eprintln!("post-build: warning: no manifest.webmanifest in the build output");
-        "no manifest"
+        manifests.join(" + ")
     };
 
     let files = precache_files(staging)?;
@@ -789,7 +801,21 @@ const wasm = await init({ module_or_path: '/groundwork-1_bg.wasm' });
             r#"{"start_url": "./", "scope": "./", "icons": [{"src": "./icons/i.png"}]}"#,
         )
         .unwrap();
+        std::fs::write(
+            stage.join("manifest-neutral.webmanifest"),
+            r#"{"name": "Notes", "start_url": "./", "scope": "./", "icons": [{"src": "./icons/notes-192.png"}]}"#,
+        )
+        .unwrap();
         process(&stage, &src, "/groundwork").unwrap();
+        let neutral = std::fs::read_to_string(stage.join("manifest-neutral.webmanifest")).unwrap();
+        assert!(
+            neutral.contains(r#""start_url": "/groundwork/""#),
+            "{neutral}"
+        );
+        assert!(
+            neutral.contains(r#""src": "/groundwork/icons/notes-192.png""#),
+            "{neutral}"
+        );
         let index = std::fs::read_to_string(stage.join("index.html")).unwrap();
         assert_eq!(
             index,
@@ -800,7 +826,9 @@ const wasm = await init({ module_or_path: '/groundwork-1_bg.wasm' });
         assert!(manifest.contains(r#""start_url": "/groundwork/""#));
         let sw = std::fs::read_to_string(stage.join("sw.js")).unwrap();
         assert!(
-            sw.contains(r#"const PRECACHE = ["./", "./index.html", "./manifest.webmanifest"];"#),
+            sw.contains(
+                r#"const PRECACHE = ["./", "./index.html", "./manifest-neutral.webmanifest", "./manifest.webmanifest"];"#
+            ),
             "{sw}"
         );
         assert!(!sw.contains("__GW_"));
