@@ -108,10 +108,11 @@ test('two reminders, kept after reload, exported as a calendar file that parses'
   assert.equal(await page.evaluate(() => localStorage.getItem('gw:reminder_draft/current')), null, 'no draft left');
   await expectAccessible(page, 'reminders, two');
   await shot(page, 'reminders-list');
-  await page.emulateMedia({ colorScheme: 'dark' });
+  // Reduced motion too, so colours do not fade while axe measures contrast.
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await expectAccessible(page, 'reminders, dark');
   await shot(page, 'reminders-list-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: null });
 
   // The calendar file.
   const [download] = await Promise.all([
