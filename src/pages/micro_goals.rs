@@ -26,7 +26,8 @@ fn energy_label(t: &'static Text, e: Energy) -> &'static str {
     }
 }
 
-fn day_short(t: &'static Text, d: u8) -> &'static str {
+/// "Mon" .. "Sun" for 0 = Monday .. 6 = Sunday (also used by reminders).
+pub fn day_short(t: &'static Text, d: u8) -> &'static str {
     [
         t.micro_goals_days_d0,
         t.micro_goals_days_d1,
@@ -38,7 +39,8 @@ fn day_short(t: &'static Text, d: u8) -> &'static str {
     ][usize::from(d.min(6))]
 }
 
-fn day_full(t: &'static Text, d: u8) -> &'static str {
+/// "Monday" .. "Sunday" for 0 = Monday .. 6 = Sunday.
+pub fn day_full(t: &'static Text, d: u8) -> &'static str {
     [
         t.micro_goals_days_full0,
         t.micro_goals_days_full1,

@@ -24,6 +24,7 @@ use crate::domain::reminders::{
     events, ics, Problem, Reminder, ReminderDraft, ReminderSettings, What, MAX_TITLE,
 };
 use crate::domain::time;
+use crate::pages::micro_goals::{day_full, day_short};
 
 fn what_label(t: &'static Text, w: What) -> &'static str {
     match w {
@@ -43,30 +44,6 @@ fn default_title(t: &'static Text, w: What) -> &'static str {
         What::Letters => t.reminders_default_title_letters,
         What::Custom => t.reminders_default_title_custom,
     }
-}
-
-fn day_short(t: &'static Text, d: u8) -> &'static str {
-    [
-        t.micro_goals_days_d0,
-        t.micro_goals_days_d1,
-        t.micro_goals_days_d2,
-        t.micro_goals_days_d3,
-        t.micro_goals_days_d4,
-        t.micro_goals_days_d5,
-        t.micro_goals_days_d6,
-    ][usize::from(d.min(6))]
-}
-
-fn day_full(t: &'static Text, d: u8) -> &'static str {
-    [
-        t.micro_goals_days_full0,
-        t.micro_goals_days_full1,
-        t.micro_goals_days_full2,
-        t.micro_goals_days_full3,
-        t.micro_goals_days_full4,
-        t.micro_goals_days_full5,
-        t.micro_goals_days_full6,
-    ][usize::from(d.min(6))]
 }
 
 /// "8:00 pm".
