@@ -20,6 +20,7 @@ use crate::domain::compassionate_letter::{
     self as letters, due, due_letters, reread_on, Letter, LetterDraft, LetterProblem, DAY_CHOICES,
     DEFAULT_DAYS, MAX_NOTE, MAX_TEXT,
 };
+use crate::domain::feelings::month_short;
 use crate::domain::time;
 use crate::domain::Record;
 use crate::store::valid_key;
@@ -29,25 +30,11 @@ const DEBOUNCE: Duration = Duration::from_millis(600);
 
 /// A calendar day in words, e.g. "28 Nov 2026".
 pub(crate) fn day_text(t: &'static Text, day: NaiveDate) -> String {
-    let months = [
-        t.journal_month_m1,
-        t.journal_month_m2,
-        t.journal_month_m3,
-        t.journal_month_m4,
-        t.journal_month_m5,
-        t.journal_month_m6,
-        t.journal_month_m7,
-        t.journal_month_m8,
-        t.journal_month_m9,
-        t.journal_month_m10,
-        t.journal_month_m11,
-        t.journal_month_m12,
-    ];
     fill(
         t.compassionate_letter_date,
         &[
             ("day", &day.day().to_string()),
-            ("month", months[day.month0() as usize]),
+            ("month", month_short(t, day)),
             ("year", &day.year().to_string()),
         ],
     )

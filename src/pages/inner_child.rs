@@ -17,6 +17,7 @@ use crate::browser::{self, Debounce};
 use crate::components::confirm::Confirm;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
+use crate::domain::feelings::month_short;
 use crate::domain::inner_child::{
     self, Dialogue, Question, Reflection, TurnError, Voice, MAX_AGE, MAX_ANSWER, MAX_TURN, MIN_AGE,
 };
@@ -38,25 +39,11 @@ fn who(t: &'static Text, voice: Voice, age: u8) -> String {
 }
 
 fn date_text(t: &'static Text, at: &Timestamp) -> String {
-    let months = [
-        t.journal_month_m1,
-        t.journal_month_m2,
-        t.journal_month_m3,
-        t.journal_month_m4,
-        t.journal_month_m5,
-        t.journal_month_m6,
-        t.journal_month_m7,
-        t.journal_month_m8,
-        t.journal_month_m9,
-        t.journal_month_m10,
-        t.journal_month_m11,
-        t.journal_month_m12,
-    ];
     fill(
         t.inner_child_past_item_date,
         &[
             ("day", &at.day().to_string()),
-            ("month", months[at.month0() as usize]),
+            ("month", month_short(t, at.date_naive())),
         ],
     )
 }

@@ -15,6 +15,7 @@ use crate::browser::{self, Debounce};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
+use crate::domain::feelings::month_short;
 use crate::domain::journal::{
     self, JournalEntry, TagError, MAX_BODY, MAX_TAG, MAX_TAGS, MAX_TITLE,
 };
@@ -36,25 +37,11 @@ fn words_text(t: &'static Text, n: usize) -> String {
 }
 
 fn date_text(t: &'static Text, at: &Timestamp) -> String {
-    let months = [
-        t.journal_month_m1,
-        t.journal_month_m2,
-        t.journal_month_m3,
-        t.journal_month_m4,
-        t.journal_month_m5,
-        t.journal_month_m6,
-        t.journal_month_m7,
-        t.journal_month_m8,
-        t.journal_month_m9,
-        t.journal_month_m10,
-        t.journal_month_m11,
-        t.journal_month_m12,
-    ];
     fill(
         t.journal_list_date,
         &[
             ("day", &at.day().to_string()),
-            ("month", months[at.month0() as usize]),
+            ("month", month_short(t, at.date_naive())),
             ("year", &at.year().to_string()),
             ("time", &format!("{:02}:{:02}", at.hour(), at.minute())),
         ],

@@ -203,7 +203,7 @@ fn TodayCard() -> impl IntoView {
                                             <span class="goal-title">{g.title.clone()}</span>
                                         </label>
                                         <span class="small muted">{repeat_words(t, &g)}</span>
-                                        {offer.map(|b| view! { <BiggerOffer id=id.clone() goal=g.clone() bigger=b/> })}
+                                        {offer.map(|b| view! { <BiggerOffer id=id.clone() goal=g.clone() bigger=b done=done_days(&wins, &id)/> })}
                                     </li>
                                 }
                             })
@@ -260,11 +260,15 @@ fn TodayCard() -> impl IntoView {
 
 /// "Would a slightly bigger step feel right?" under a goal done often.
 #[component]
-fn BiggerOffer(id: String, goal: Goal, bigger: Bigger) -> impl IntoView {
+fn BiggerOffer(
+    id: String,
+    goal: Goal,
+    bigger: Bigger,
+    /// Days the goal was done (already counted by the list).
+    done: usize,
+) -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
-    let done = done_days(&wins, &id);
     let own_words = RwSignal::new(goal.title.clone());
     let field_id = format!("bigger-{id}");
     let id_yes = id.clone();
