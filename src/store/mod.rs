@@ -15,6 +15,7 @@ pub mod backup;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod schema;
+pub mod vault;
 
 use std::collections::{BTreeMap, BTreeSet};
 
