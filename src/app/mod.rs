@@ -8,6 +8,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::browser;
+use crate::browser::vault;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
@@ -35,6 +36,7 @@ use crate::pages::thought_record::{
     ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
 };
 use crate::pages::understand::{ReadingPage, UnderstandPage, WorthCheckPage};
+use crate::pages::vault::LockScreen;
 use crate::pages::{data::DataPage, help::HelpPage, home::HomePage, not_found::NotFoundPage};
 pub use state::{use_app, AppState};
 
@@ -62,13 +64,37 @@ pub fn start() {
     mount_to_body(App);
 }
 
-/// The whole app: state, router and shell.
+/// The whole app: state, router and shell; with the passphrase lock on,
+/// the lock screen until the right passphrase opens the store.
 #[component]
 pub fn App() -> impl IntoView {
     let text = content::for_language(&browser::language());
     browser::set_document_language(text.lang);
-    let state = AppState::open(text);
-    provide_context(state);
+    let stored = vault::stored_lock();
+    if matches!(stored, vault::Stored::None) {
+        provide_context(AppState::open(text));
+        return view! { <Routed/> }.into_any();
+    }
+    let state = RwSignal::new(None::<AppState>);
+    let opened = Callback::new(move |()| {
+        state.set(Some(AppState::open_unlocked(text)));
+    });
+    let stored = StoredValue::new_local(stored);
+    view! {
+        {move || match state.get() {
+            Some(app) => {
+                provide_context(app);
+                view! { <Routed/> }.into_any()
+            }
+            None => view! { <LockScreen text stored=stored.get_value() opened/> }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// The router and the shell, once the app state is provided.
+#[component]
+fn Routed() -> impl IntoView {
     view! {
         <Router base=BASE.with(Clone::clone)>
             <Shell/>
@@ -86,7 +112,7 @@ fn Shell() -> impl IntoView {
             <A href=href("/") attr:class="brand">
                 <Brand/>
             </A>
-            <QuickExitButton/>
+            <QuickExitButton text=t/>
             <A href=href("/help") attr:class="crisis-button" attr:aria-label=t.app_crisis_button_label>
                 <Icon kind=IconKind::Lifebuoy/>
                 <span>{t.app_crisis_button}</span>

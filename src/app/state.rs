@@ -8,12 +8,14 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::browser::vault;
 use crate::content::Text;
 use crate::domain::profile::Profile;
 use crate::domain::time;
 use crate::domain::Record;
 use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
 use crate::store::local::LocalBackend;
+use crate::store::vault::{Followed, VaultError, META_KEY};
 use crate::store::{Backend, Health, MemoryBackend, Store, StoreError};
 
 type AppStore = Store<Box<dyn Backend>>;
@@ -30,6 +32,8 @@ pub struct AppState {
     pub health: RwSignal<Health>,
     /// Bumped after every change, for views that summarise the store.
     pub revision: RwSignal<u64>,
+    /// Whether the passphrase lock is on (the store is then sealed).
+    pub locked_storage: RwSignal<bool>,
     asked_persistence: StoredValue<bool>,
 }
 
@@ -37,13 +41,63 @@ impl AppState {
     /// Opens local storage (or a page-lifetime stand-in when the browser
     /// refuses it) and loads every record.
     pub fn open(text: &'static Text) -> Self {
+        let app = Self::with_store(text, Self::plain_store());
+        app.listen_to_other_tabs();
+        app
+    }
+
+    fn plain_store() -> AppStore {
         let backend: Box<dyn Backend> = match LocalBackend::open() {
             Some(local) => Box::new(local),
             None => Box::new(MemoryBackend::volatile()),
         };
-        let app = Self::with_store(text, Store::open(backend));
+        Store::open(backend)
+    }
+
+    /// The app over an unlocked vault (`vault::unlock` opened it).
+    pub fn open_unlocked(text: &'static Text) -> Self {
+        let backend = vault::backend().expect("unlocked");
+        let app = Self::with_store(text, Store::open(Box::new(backend)));
+        app.locked_storage.set(true);
+        vault::watch_for_auto_lock();
         app.listen_to_other_tabs();
         app
+    }
+
+    /// Turns the passphrase lock on: everything stored is sealed, and the
+    /// store carries on over the vault.
+    pub async fn turn_lock_on(&self, passphrase: &str) -> Result<(), VaultError> {
+        if let Health::Failing { problem, .. } = self.health.get_untracked() {
+            return Err(VaultError::Write(problem));
+        }
+        let plain_name = self
+            .get_untracked::<crate::domain::discretion::Discretion>(
+                crate::domain::discretion::Discretion::ID,
+            )
+            .and_then(|d| d.shown_name())
+            .map(|n| n.id().to_string());
+        vault::turn_on(passphrase, plain_name).await?;
+        let backend = vault::backend().expect("just turned on");
+        self.store.set_value(Store::open(Box::new(backend)));
+        self.locked_storage.set(true);
+        vault::watch_for_auto_lock();
+        self.reload_signals();
+        Ok(())
+    }
+
+    /// Turns the lock off after checking the passphrase: everything is
+    /// stored readable again.
+    pub async fn turn_lock_off(&self, passphrase: &str) -> Result<(), VaultError> {
+        vault::turn_off(passphrase).await?;
+        self.store.set_value(Self::plain_store());
+        self.locked_storage.set(false);
+        self.reload_signals();
+        Ok(())
+    }
+
+    /// Seals everything under a new passphrase.
+    pub async fn change_passphrase(&self, current: &str, new: &str) -> Result<(), VaultError> {
+        vault::change_passphrase(current, new).await
     }
 
     /// Follows what other tabs of the app save: the browser's `storage`
@@ -54,7 +108,25 @@ impl AppState {
         let app = *self;
         // Lives as long as the page, like the app state itself.
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
-            app.apply_external(ev.key().as_deref(), ev.new_value().as_deref());
+            let (key, value) = (ev.key(), ev.new_value());
+            let reload = || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            };
+            if vault::is_open() {
+                match vault::follow_other_tab(key.as_deref(), value.as_deref()) {
+                    Some(Followed::Record(k, v)) => app.apply_external(Some(&k), v.as_deref()),
+                    // The passphrase changed or the lock went off elsewhere.
+                    Some(Followed::LockChanged) => reload(),
+                    None => {}
+                }
+            } else if key.as_deref() == Some(META_KEY) {
+                // Another tab turned the lock on: ask for the passphrase.
+                reload();
+            } else {
+                app.apply_external(key.as_deref(), value.as_deref());
+            }
         });
     }
 
@@ -76,6 +148,7 @@ impl AppState {
             profile: RwSignal::new(profile),
             health: RwSignal::new(health),
             revision: RwSignal::new(0),
+            locked_storage: RwSignal::new(false),
             asked_persistence: StoredValue::new(false),
         }
     }
@@ -108,6 +181,11 @@ impl AppState {
     /// anything is saved.
     pub fn all<T: Record>(&self) -> Vec<(String, T, time::Timestamp)> {
         self.read(|s| s.all::<T>())
+    }
+
+    /// The record `T` with this id, without following changes.
+    pub fn get_untracked<T: Record>(&self, id: &str) -> Option<T> {
+        self.store.with_value(|s| s.get::<T>(id))
     }
 
     /// The record `T` with this id; re-runs when anything is saved.
@@ -158,6 +236,12 @@ impl AppState {
     /// Deletes everything Groundwork has kept.
     pub fn delete_everything(&self) -> Result<(), StoreError> {
         let result = self.write(|s| s.delete_everything());
+        if self.locked_storage.get_untracked() {
+            // The lock goes too: its parameters and every sealed entry.
+            vault::wipe();
+            self.store.set_value(Self::plain_store());
+            self.locked_storage.set(false);
+        }
         self.reload_signals();
         result
     }
@@ -174,6 +258,7 @@ impl AppState {
 
     fn after_change(&self) {
         let health = self.store.with_value(|s| s.health().clone());
+        vault::set_unsaved(matches!(health, Health::Failing { .. }));
         if health == Health::Saved && !self.asked_persistence.get_value() {
             self.asked_persistence.set_value(true);
             browser::request_persistent_storage();

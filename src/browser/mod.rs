@@ -5,6 +5,7 @@
 pub mod notify;
 pub mod privacy;
 pub mod pwa;
+pub mod vault;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -15,6 +15,7 @@ use crate::content::{fill, human_size, Text};
 use crate::domain::profile::Profile;
 use crate::domain::Record;
 use crate::store::backup::{self, ImportError, ImportMode, ValidBackup};
+use crate::store::vault::{FormatError, ProtectedBackup};
 use crate::store::{BackendError, StoreError};
 
 /// Where a restore is up to.
@@ -23,6 +24,8 @@ enum Restore {
     Idle,
     Reading,
     Preview(ValidBackup),
+    /// A file protected with a passphrase, waiting for it.
+    Protected(ProtectedBackup),
     Failed(String),
     Done(String),
 }
@@ -67,6 +70,7 @@ pub fn DataPage() -> impl IntoView {
             <ExportCard/>
             <crate::pages::keep_safe::KeepSafeCard/>
             <crate::pages::discretion::DiscretionCard/>
+            <crate::pages::vault::VaultCard/>
             <RestoreCard/>
             <DeleteCard/>
         </section>
@@ -142,20 +146,59 @@ fn ExportCard() -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let message = RwSignal::new(None::<String>);
-    let export = move |_| match crate::pages::keep_safe::download_backup(app) {
-        Ok(name) => message.set(Some(fill(t.data_export_done, &[("file", &name)]))),
-        Err(e) => message.set(Some(e)),
+    let protect = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let export = move |_| {
+        if !protect.get_untracked() {
+            match crate::pages::keep_safe::download_backup(app) {
+                Ok(name) => message.set(Some(fill(t.data_export_done, &[("file", &name)]))),
+                Err(e) => message.set(Some(e)),
+            }
+            return;
+        }
+        let typed = passphrase.get_untracked();
+        if let Some(problem) =
+            crate::pages::vault::protect_problem(t, &typed, &again.get_untracked())
+        {
+            message.set(Some(problem.into()));
+            return;
+        }
+        busy.set(true);
+        message.set(Some(t.vault_backup_protecting.into()));
+        spawn_local(async move {
+            let result = crate::pages::keep_safe::download_protected_backup(app, &typed).await;
+            busy.set(false);
+            match result {
+                Ok(name) => {
+                    passphrase.set(String::new());
+                    again.set(String::new());
+                    message.set(Some(fill(t.data_export_done, &[("file", &name)])));
+                }
+                Err(e) => message.set(Some(e)),
+            }
+        });
     };
     view! {
         <div class="card">
             <h2>{t.data_export_heading}</h2>
             <p>{t.data_export_body}</p>
-            <button type="button" class="button" on:click=export>
+            <crate::pages::vault::ProtectBackupFields protect passphrase again/>
+            <button type="button" class="button" on:click=export prop:disabled=move || busy.get()>
                 <Icon kind=IconKind::Download/>
                 <span>{t.data_export_button}</span>
             </button>
             <p class="status" role="status">{move || message.get()}</p>
         </div>
+    }
+}
+
+/// The next step for a backup file's text: its preview, or why not.
+fn checked(app: AppState, text: &str) -> Restore {
+    match app.check_backup(text) {
+        Ok(valid) => Restore::Preview(valid),
+        Err(e) => Restore::Failed(import_error_text(app.text, &e)),
     }
 }
 
@@ -187,14 +230,17 @@ fn RestoreCard() -> impl IntoView {
         spawn_local(async move {
             let next = match browser::read_text(&file).await {
                 Err(_) => Restore::Failed(t.data_import_error_unreadable.into()),
-                Ok(text) => match app.check_backup(&text) {
-                    Ok(valid) => Restore::Preview(valid),
-                    Err(e) => Restore::Failed(import_error_text(t, &e)),
+                Ok(text) => match ProtectedBackup::detect(&text) {
+                    Ok(Some(file)) => Restore::Protected(file),
+                    Ok(None) => checked(app, &text),
+                    Err(FormatError::Newer(_)) => Restore::Failed(t.vault_backup_newer.into()),
+                    Err(_) => Restore::Failed(t.vault_backup_damaged.into()),
                 },
             };
             stage.set(next);
         });
     };
+    let opened = Callback::new(move |text: String| stage.set(checked(app, &text)));
     view! {
         <div class="card">
             <h2>{t.data_import_heading}</h2>
@@ -202,7 +248,12 @@ fn RestoreCard() -> impl IntoView {
             <label class="file">
                 <Icon kind=IconKind::Upload/>
                 <span>{t.data_import_choose}</span>
-                <input type="file" accept=".json,application/json" on:change=on_file/>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    on:click=move |_| browser::vault::expect_file_chooser()
+                    on:change=on_file
+                />
             </label>
             {move || match stage.get() {
                 Restore::Idle => ().into_any(),
@@ -212,6 +263,9 @@ fn RestoreCard() -> impl IntoView {
                 }
                 Restore::Done(message) => view! { <p class="success" role="status">{message}</p> }.into_any(),
                 Restore::Preview(valid) => view! { <RestorePreview valid stage mode app/> }.into_any(),
+                Restore::Protected(file) => {
+                    view! { <crate::pages::vault::OpenProtectedBackup file opened/> }.into_any()
+                }
             }}
         </div>
     }

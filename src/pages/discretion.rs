@@ -11,16 +11,12 @@ use crate::components::icons::{Icon, IconKind};
 use crate::content::Text;
 use crate::domain::discretion::{Discretion, NeutralName, RepeatedPress};
 
-/// Locks the passphrase vault before leaving quickly. There is no vault yet:
-/// when there is one, this is where it forgets its key, so that coming back
-/// asks for the passphrase again. Leaving quickly already calls it.
-pub fn lock_vault() {}
-
 /// Leaves at once for the neutral page: saves whatever is waiting to be
-/// saved, locks the vault, then replaces this page and its history entry.
+/// saved, locks the vault (forgets its keys: coming back asks for the
+/// passphrase), then replaces this page and its history entry.
 pub fn leave_quickly() {
     browser::flush_pending_saves();
-    lock_vault();
+    browser::vault::forget();
     privacy::leave_for_neutral_page();
 }
 
@@ -34,10 +30,10 @@ pub fn neutral_name(t: &'static Text, name: NeutralName) -> &'static str {
 }
 
 /// The "Leave quickly" header button; also listens for Escape pressed three
-/// times anywhere.
+/// times anywhere. Takes the words directly: the lock screen has it too.
 #[component]
-pub fn QuickExitButton() -> impl IntoView {
-    let t = use_app().text;
+pub fn QuickExitButton(text: &'static Text) -> impl IntoView {
+    let t = text;
     let presses = StoredValue::new(RepeatedPress::default());
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
@@ -73,6 +69,10 @@ pub fn Brand() -> impl IntoView {
         let name = shown.get();
         privacy::set_title(name.map_or(t.app_name, |n| neutral_name(t, n)));
         privacy::use_neutral_manifest(name.is_some());
+        // The lock screen goes by the same name.
+        if app.locked_storage.get() {
+            browser::vault::set_plain_name(name.map(NeutralName::id));
+        }
     });
     view! {
         {move || {

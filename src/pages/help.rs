@@ -5,12 +5,25 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::page_title::PageTitle;
-use crate::content::{fill, Helpline};
+use crate::content::{fill, Helpline, Text};
 
 /// The crisis support page, reachable from every screen.
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let t = use_app().text;
+    view! {
+        <section class="page help" aria-labelledby="help-title">
+            <PageTitle id="help-title" text=t.help_title.to_string()/>
+            <HelpBody text=t/>
+        </section>
+    }
+}
+
+/// Everything on the help page under its title; the lock screen shows it
+/// too, so help never waits for a passphrase.
+#[component]
+pub fn HelpBody(text: &'static Text) -> impl IntoView {
+    let t = text;
     let call_button = move |line: &Helpline, class: &'static str| {
         line.tel.zip(line.number).map(|(tel, number)| {
             view! {
@@ -44,8 +57,7 @@ pub fn HelpPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="page help" aria-labelledby="help-title">
-            <PageTitle id="help-title" text=t.help_title.to_string()/>
+        <div class="help">
             <p class="lead">{t.help_intro}</p>
             <div class="card emergency">
                 <h2>{t.help_emergency_heading}</h2>
@@ -70,6 +82,6 @@ pub fn HelpPage() -> impl IntoView {
             <p class="disclaimer">{t.help_not_therapy}</p>
             <p class="small">{fill(t.help_checked, &[("date", t.helplines_checked)])}</p>
             <p class="small">{fill(t.help_source, &[("source", t.helplines_source)])}</p>
-        </section>
+        </div>
     }
 }

@@ -20,12 +20,29 @@ pub fn download_backup(app: AppState) -> Result<String, String> {
     let name = backup.file_name();
     browser::download(&name, &backup.to_json(), "application/json")
         .map_err(|e| format!("{e:?}"))?;
+    backup_made(app);
+    Ok(name)
+}
+
+/// Downloads a backup sealed with `passphrase` (see `browser::vault`).
+pub async fn download_protected_backup(app: AppState, passphrase: &str) -> Result<String, String> {
+    let backup = app.export();
+    let name = backup.file_name().replace(".json", "-protected.json");
+    let sealed = browser::vault::protect_backup(passphrase, &backup.to_json())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    browser::download(&name, &sealed, "application/json").map_err(|e| format!("{e:?}"))?;
+    backup_made(app);
+    Ok(name)
+}
+
+/// Counts a downloaded backup for the backup reminder.
+fn backup_made(app: AppState) {
     let mut reminder = app
         .get::<BackupReminder>(BackupReminder::ID)
         .unwrap_or_default();
     reminder.exported(time::now());
     let _ = app.save(BackupReminder::ID, &reminder);
-    Ok(name)
 }
 
 fn on_ios_safari() -> bool {

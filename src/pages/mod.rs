@@ -28,3 +28,4 @@ pub mod reminders;
 pub mod solo_time;
 pub mod thought_record;
 pub mod understand;
+pub mod vault;
