@@ -256,7 +256,15 @@ fn browser_tests(toolchain: &Toolchain) -> Result<()> {
     let webdriver = tools::tools_dir().join("webdriver.json");
     std::fs::create_dir_all(tools::tools_dir())?;
     std::fs::write(&webdriver, webdriver_json())?;
-    let mut cmd = cargo(&["test", "--target", WASM_TARGET, "--test", "web"]);
+    let mut cmd = cargo(&[
+        "test",
+        "--target",
+        WASM_TARGET,
+        "--test",
+        "web",
+        "--test",
+        "web_vault",
+    ]);
     cmd.env("CHROMEDRIVER", CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver);
     if std::env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
