@@ -81,6 +81,19 @@ impl Samples {
             .collect()
     }
 
+    /// The longest task after each tap, grouped by tap (one value per walk),
+    /// in the order the taps were first made.
+    pub fn taps_by_label(&self) -> Vec<(String, Vec<f64>)> {
+        let mut out: Vec<(String, Vec<f64>)> = Vec::new();
+        for (label, ms) in &self.taps {
+            match out.iter_mut().find(|(l, _)| l == label) {
+                Some((_, v)) => v.push(*ms),
+                None => out.push((label.clone(), vec![*ms])),
+            }
+        }
+        out
+    }
+
     fn info(&self, key: &str) -> Option<&str> {
         self.info
             .iter()
@@ -246,12 +259,17 @@ pub fn evaluate(s: &Samples) -> Vec<Row> {
             Some(false),
         ));
     }
-    for (label, ms) in &s.taps {
+    for (label, values) in s.taps_by_label() {
+        let ms = median(&values).unwrap_or(f64::INFINITY);
+        let walks = match values.len() {
+            1 => String::new(),
+            n => format!(", median of {n} walks"),
+        };
         rows.push(row(
             format!("tap: {label}"),
-            format!("{ms:.0} ms longest task"),
+            format!("{ms:.0} ms longest task{walks}"),
             &format!("<= {TAP_BUDGET} ms"),
-            Some(*ms <= TAP_BUDGET),
+            Some(ms <= TAP_BUDGET),
         ));
     }
     rows
@@ -376,9 +394,12 @@ pub fn json(rows: &[Row], s: &Samples) -> String {
     out.push_str(&m.join(", "));
     out.push_str("},\n  \"taps_ms\": {");
     let t: Vec<String> = s
-        .taps
+        .taps_by_label()
         .iter()
-        .map(|(l, v)| format!("{}: {v:.1}", json_str(l)))
+        .map(|(l, v)| {
+            let v: Vec<String> = v.iter().map(|x| format!("{x:.1}")).collect();
+            format!("{}: [{}]", json_str(l), v.join(", "))
+        })
         .collect();
     out.push_str(&t.join(", "));
     out.push_str("},\n  \"info\": {");
@@ -557,6 +578,33 @@ mod tests {
     }
 
     #[test]
+    fn taps_take_the_median_of_the_walks() {
+        let s = Samples::parse(
+            "tap\tnav: Home\t30\ntap\topen Journal\t70\ntap\tnav: Home\t90\n\
+             tap\topen Journal\t20\ntap\tnav: Home\t40\ntap\topen Journal\t45\n",
+        )
+        .unwrap();
+        assert_eq!(
+            s.taps_by_label(),
+            vec![
+                ("nav: Home".to_string(), vec![30.0, 90.0, 40.0]),
+                ("open Journal".to_string(), vec![70.0, 20.0, 45.0]),
+            ]
+        );
+        let rows = evaluate(&s);
+        let home = rows.iter().find(|r| r.measure == "tap: nav: Home").unwrap();
+        assert_eq!(home.value, "40 ms longest task, median of 3 walks");
+        assert_eq!(home.pass, Some(true));
+        let journal = rows
+            .iter()
+            .find(|r| r.measure == "tap: open Journal")
+            .unwrap();
+        assert_eq!(journal.pass, Some(true));
+        let s = Samples::parse("tap\tnav: Home\t60\ntap\tnav: Home\t51\n").unwrap();
+        assert_eq!(failed(&evaluate(&s)).len(), 6);
+    }
+
+    #[test]
     fn missing_figures_fail() {
         let rows = evaluate(&Samples::default());
         let f = failed(&rows);
@@ -583,7 +631,7 @@ mod tests {
         let j = json(&rows, &s);
         assert!(j.contains("\"passed\": true"));
         assert!(j.contains("\"cold\": [290.0, 290.0, 290.0]"));
-        assert!(j.contains("\"nav: Home\": 31.5"));
+        assert!(j.contains("\"nav: Home\": [31.5]"));
         assert_eq!(json_str("a\"b\\\n"), "\"a\\\"b\\\\\\n\"");
     }
 }
