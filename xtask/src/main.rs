@@ -2,11 +2,13 @@
 //!
 //! - `cargo xtask serve [--port 8080] [--public-url /] [--quiet]`
 //! - `cargo xtask test [--only lint|native|browser|build|e2e]`
+//! - `cargo xtask bench [--runs 10] [--no-build]` (speed and size budgets; not part of `test`)
 //! - `cargo xtask fuzz [--minutes 10] [--target backup]` (nightly; not part of `test`)
 //! - `cargo xtask post-build` (run by Trunk, see `Trunk.toml`)
 //!
 //! Standard library only, so the first run compiles it in seconds.
 
+mod bench;
 mod fuzz;
 mod hash;
 mod postbuild;
@@ -29,6 +31,14 @@ Commands:
         lint, native, browser, build (dist/ and dist-sub/), e2e.
         GW_E2E_ONLY=journal,data runs only the e2e files whose names
         contain one of those words.
+  bench [--runs 10] [--no-build]
+        Build the release app (skipped with --no-build: measure dist/ as it
+        is), then measure it in headless Chromium at 4x CPU slowdown: brotli
+        size of the first render, cold and warm start against a static floor
+        page, start-up and saving with three years of data, and the longest
+        task after each of a set of taps. Prints a table, writes
+        target/bench/results.json, fails when a budget is missed. Not part of
+        `test` (timings depend on the machine).
   fuzz [--minutes 10] [--target backup]
         Run a cargo-fuzz target from fuzz/ for N minutes with the nightly
         toolchain (installs cargo-fuzz into target/tools if missing). Not part
@@ -65,6 +75,15 @@ fn dispatch(args: &[String]) -> Result<()> {
                 })?),
             };
             test::run_layers(only)
+        }
+        "bench" => {
+            let opts = parse_opts(rest, &["--runs"], &["--no-build"])?;
+            let runs: u32 = opts
+                .value("--runs")
+                .unwrap_or("10")
+                .parse()
+                .map_err(|_| err!("--runs must be a whole number"))?;
+            bench::run(runs, !opts.flag("--no-build"))
         }
         "fuzz" => {
             let opts = parse_opts(rest, &["--minutes", "--target"], &[])?;
