@@ -133,6 +133,10 @@ test('turn the lock on, reload, a wrong passphrase changes nothing, the right on
   assert.doesNotMatch(await page.locator('body').innerText(), /Before the lock|Lantern/);
   await expectAccessible(page, 'lock screen');
   await shot(page, 'vault-lock-screen');
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await expectAccessible(page, 'lock screen, dark');
+  await shot(page, 'vault-lock-screen-dark');
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
 
   const locked = await storedData(page);
   await page.getByLabel('Passphrase', { exact: true }).fill('tea at five, always');
