@@ -605,7 +605,7 @@ pub fn summarise<'a>(check_ins: impl IntoIterator<Item = &'a CheckIn>, period: P
         .into_iter()
         .filter(|c| period.contains(c.date()))
         .collect();
-    inside.sort_by_key(|c| c.at);
+    crate::domain::order::sort_by_key(&mut inside, |c| c.at);
     let mut per_group = [0; 4];
     let mut counts: Vec<(Feeling, usize)> = Vec::new();
     for c in &inside {
@@ -615,7 +615,7 @@ pub fn summarise<'a>(check_ins: impl IntoIterator<Item = &'a CheckIn>, period: P
             None => counts.push((c.feeling, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::domain::order::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let days = period
         .days()
         .into_iter()

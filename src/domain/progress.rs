@@ -102,7 +102,7 @@ pub fn milestones(done: &[(Activity, Timestamp)]) -> Vec<Milestone> {
             }
         }
     }
-    out.sort_by_key(|m| (m.at, m.activity));
+    crate::domain::order::sort_by_key(&mut out, |m| (m.at, m.activity));
     out
 }
 

@@ -555,7 +555,9 @@ pub fn finished_newest_first(
     records: Vec<(String, ThoughtRecord)>,
 ) -> Vec<(String, ThoughtRecord)> {
     let mut done: Vec<_> = records.into_iter().filter(|(_, r)| !r.is_draft()).collect();
-    done.sort_by(|a, b| b.1.finished_at.cmp(&a.1.finished_at).then(b.0.cmp(&a.0)));
+    crate::domain::order::sort_by(&mut done, |a, b| {
+        b.1.finished_at.cmp(&a.1.finished_at).then(b.0.cmp(&a.0))
+    });
     done
 }
 

@@ -674,7 +674,7 @@ fn WinsLog() -> impl IntoView {
             </form>
             {move || {
                 let mut all = app.all::<Win>();
-                all.sort_by_key(|(_, w, _)| std::cmp::Reverse(w.at));
+                crate::domain::order::sort_by_key(&mut all, |(_, w, _)| std::cmp::Reverse(w.at));
                 let monday = goals::monday_of(today());
                 let this_week = all.iter().filter(|(_, w, _)| w.at.date_naive() >= monday).count();
                 if all.is_empty() {
