@@ -68,6 +68,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::unnecessary_sort_by)] // the point is to compare with sort_by
     fn sorts_like_the_standard_stable_sort() {
         for len in 0..70 {
             for seed in 1..8 {
