@@ -463,14 +463,31 @@ impl<B: Backend> Store<B> {
         record: &T,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let key = format!("{}/{id}", T::KIND);
+        let key = self.key_to_write(T::KIND, id)?;
+        let body = serde_json::to_value(record).expect("records serialise");
+        self.put_body(key, body, now)
+    }
+
+    /// The key `kind/id`, if it is well formed and not held by a newer
+    /// Groundwork. Not generic, so each record type's `put` stays small.
+    fn key_to_write(&self, kind: &str, id: &str) -> Result<String, StoreError> {
+        let key = format!("{kind}/{id}");
         if !valid_key(&key) {
             return Err(StoreError::BadKey(key));
         }
         if self.too_new.contains_key(&key) {
             return Err(StoreError::NewerVersionHere(key));
         }
-        let body = serde_json::to_value(record).expect("records serialise");
+        Ok(key)
+    }
+
+    /// Stores `body` under `key` (checked by [`Store::key_to_write`]).
+    fn put_body(
+        &mut self,
+        key: String,
+        body: serde_json::Value,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
         let storage_key = format!("{DOC_PREFIX}{key}");
         self.keep_what_this_write_replaces(&key, &storage_key, &body)?;
         if let Some(copy) = self.own_copies.remove(&key) {
@@ -572,7 +589,11 @@ impl<B: Backend> Store<B> {
 
     /// Deletes one record.
     pub fn delete<T: Record>(&mut self, id: &str) {
-        let key = format!("{}/{id}", T::KIND);
+        self.delete_key(format!("{}/{id}", T::KIND));
+    }
+
+    /// Removes the record stored under `key` (not generic: one copy).
+    fn delete_key(&mut self, key: String) {
         self.mine.remove(&key);
         self.external.remove(&key);
         if self.docs.remove(&key).is_some() {
