@@ -293,7 +293,7 @@ fn check_parts(
         return Err(Problem::ContextTextTooLong);
     }
     let mut seen = context.to_vec();
-    seen.sort();
+    crate::domain::order::sort(&mut seen);
     seen.dedup();
     if seen.len() != context.len() {
         return Err(Problem::RepeatedContext);
@@ -453,7 +453,7 @@ impl Draft {
             self.context.retain(|x| *x != c);
         } else {
             self.context.push(c);
-            self.context.sort();
+            crate::domain::order::sort(&mut self.context);
         }
     }
 
@@ -463,7 +463,7 @@ impl Draft {
     pub fn finish(&self, at: Timestamp) -> Option<CheckIn> {
         let feeling = self.feeling?;
         let mut context = self.context.clone();
-        context.sort();
+        crate::domain::order::sort(&mut context);
         context.dedup();
         Some(CheckIn {
             feeling,

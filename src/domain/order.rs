@@ -24,6 +24,12 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `v` in ascending order, stably; same result as `v.sort()` (and, for
+/// a total order, as `v.sort_unstable()`).
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
 /// The positions `0..len` in sorted order (stable).
 #[inline(never)]
 fn sorted_positions(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -97,5 +103,7 @@ mod tests {
             .collect();
         sort_by_key(&mut v, |s| s.len());
         assert_eq!(v, ["fig", "pear", "kiwi", "apple"]);
+        sort(&mut v);
+        assert_eq!(v, ["apple", "fig", "kiwi", "pear"]);
     }
 }

@@ -331,7 +331,7 @@ impl ThoughtRecord {
             return Err("the hot thought is not one of the thoughts".into());
         }
         let mut seen = self.traps.clone();
-        seen.sort();
+        crate::domain::order::sort(&mut seen);
         seen.dedup();
         if seen.len() != self.traps.len() {
             return Err("a thinking trap is ticked twice".into());
@@ -469,7 +469,7 @@ impl ThoughtRecord {
         self.traps.retain(|&t| t != trap);
         if ticked {
             self.traps.push(trap);
-            self.traps.sort();
+            crate::domain::order::sort(&mut self.traps);
         }
     }
 

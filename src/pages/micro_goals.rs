@@ -449,7 +449,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
         } else {
             Vec::new()
         };
-        days.sort_unstable();
+        crate::domain::order::sort(&mut days);
         days.dedup();
         if repeat.get_untracked() == Some("days") && days.is_empty() {
             message.set(Some((false, t.micro_goals_add_need_days)));

@@ -172,7 +172,7 @@ impl<B: Backend> Store<B> {
                 return store;
             }
         };
-        keys.sort();
+        crate::domain::order::sort(&mut keys);
         for storage_key in keys {
             let Ok(Some(raw)) = store.backend.get(&storage_key) else {
                 continue;
@@ -378,7 +378,7 @@ impl<B: Backend> Store<B> {
     fn reload_aside(&mut self) {
         let mut aside = Vec::new();
         let mut keys = self.backend.keys().unwrap_or_default();
-        keys.sort();
+        crate::domain::order::sort(&mut keys);
         for key in keys.iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
             if let Ok(Some(raw)) = self.backend.get(key) {
                 aside.push(serde_json::from_str::<SetAside>(&raw).unwrap_or(SetAside {
