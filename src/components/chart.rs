@@ -202,7 +202,7 @@ fn table_rows(data: &ChartData) -> Vec<(String, Vec<String>)> {
         .enumerate()
         .filter_map(|(ci, column)| {
             let mut points: Vec<&Point> = data.points.iter().filter(|p| p.column == ci).collect();
-            points.sort_by_key(|p| p.series);
+            crate::domain::order::sort_by_key(&mut points, |p| p.series);
             let labels: Vec<String> = points.into_iter().map(|p| p.label.clone()).collect();
             (!(labels.is_empty() && data.skip_empty_note.is_some()))
                 .then(|| (column.name.clone(), labels))
@@ -281,7 +281,7 @@ pub fn Chart(
             .collect_view();
         // Tallest first, so short markers stay visible on top.
         let mut points = d.points.clone();
-        points.sort_by(|a, b| b.value.total_cmp(&a.value));
+        crate::domain::order::sort_by(&mut points, |a, b| b.value.total_cmp(&a.value));
         let marks = points
             .iter()
             .filter_map(|p| {

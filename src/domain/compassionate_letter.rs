@@ -185,7 +185,7 @@ pub fn due(letter: &Letter, now: Timestamp) -> bool {
 /// (earliest date, then earliest written).
 pub fn due_letters(letters: &[(String, Letter)], now: Timestamp) -> Vec<&(String, Letter)> {
     let mut ready: Vec<&(String, Letter)> = letters.iter().filter(|(_, l)| due(l, now)).collect();
-    ready.sort_by(|(ia, a), (ib, b)| {
+    crate::domain::order::sort_by(&mut ready, |(ia, a), (ib, b)| {
         reread_on(a)
             .cmp(&reread_on(b))
             .then(a.written.cmp(&b.written))

@@ -293,7 +293,7 @@ fn check_parts(
         return Err(Problem::ContextTextTooLong);
     }
     let mut seen = context.to_vec();
-    seen.sort();
+    crate::domain::order::sort(&mut seen);
     seen.dedup();
     if seen.len() != context.len() {
         return Err(Problem::RepeatedContext);
@@ -453,7 +453,7 @@ impl Draft {
             self.context.retain(|x| *x != c);
         } else {
             self.context.push(c);
-            self.context.sort();
+            crate::domain::order::sort(&mut self.context);
         }
     }
 
@@ -463,7 +463,7 @@ impl Draft {
     pub fn finish(&self, at: Timestamp) -> Option<CheckIn> {
         let feeling = self.feeling?;
         let mut context = self.context.clone();
-        context.sort();
+        crate::domain::order::sort(&mut context);
         context.dedup();
         Some(CheckIn {
             feeling,
@@ -605,7 +605,7 @@ pub fn summarise<'a>(check_ins: impl IntoIterator<Item = &'a CheckIn>, period: P
         .into_iter()
         .filter(|c| period.contains(c.date()))
         .collect();
-    inside.sort_by_key(|c| c.at);
+    crate::domain::order::sort_by_key(&mut inside, |c| c.at);
     let mut per_group = [0; 4];
     let mut counts: Vec<(Feeling, usize)> = Vec::new();
     for c in &inside {
@@ -615,7 +615,7 @@ pub fn summarise<'a>(check_ins: impl IntoIterator<Item = &'a CheckIn>, period: P
             None => counts.push((c.feeling, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::domain::order::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let days = period
         .days()
         .into_iter()

@@ -347,7 +347,9 @@ pub fn home_cards(reflections: &[(String, Reflection)]) -> Vec<(String, String)>
         .iter()
         .filter(|(_, r)| r.card().is_some())
         .collect();
-    shown.sort_by(|(ia, a), (ib, b)| b.created.cmp(&a.created).then(ib.cmp(ia)));
+    crate::domain::order::sort_by(&mut shown, |(ia, a), (ib, b)| {
+        b.created.cmp(&a.created).then(ib.cmp(ia))
+    });
     shown
         .into_iter()
         .filter_map(|(id, r)| r.card().map(|c| (id.clone(), c.to_string())))

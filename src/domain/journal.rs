@@ -265,7 +265,7 @@ pub fn all_tags<'a>(entries: impl IntoIterator<Item = &'a JournalEntry>) -> Vec<
         }
     }
     let mut tags: Vec<(&str, usize)> = counts.into_iter().collect();
-    tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::domain::order::sort_by(&mut tags, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     tags.into_iter().map(|(t, _)| t.to_string()).collect()
 }
 
@@ -323,7 +323,7 @@ pub fn search<'a>(
         .filter(|(_, e)| tag.is_none_or(|t| e.tags.iter().any(|x| x == t)))
         .filter_map(|item| match_score(&item.1, query).map(|s| (s, item)))
         .collect();
-    found.sort_by(|(sa, a), (sb, b)| {
+    crate::domain::order::sort_by(&mut found, |(sa, a), (sb, b)| {
         sb.cmp(sa)
             .then(b.1.created.cmp(&a.1.created))
             .then(b.0.cmp(&a.0))

@@ -338,7 +338,7 @@ pub fn trend(results: &[MeasureResult], scale: Scale) -> Vec<(Timestamp, f64)> {
         .filter(|r| r.scale == scale)
         .map(|r| (r.at, r.score()))
         .collect();
-    points.sort_by_key(|(at, _)| *at);
+    crate::domain::order::sort_by_key(&mut points, |(at, _)| *at);
     points
 }
 

@@ -21,6 +21,7 @@ pub mod measures;
 pub mod micro_goals;
 pub mod movement;
 pub mod opening_up;
+pub mod order;
 pub mod profile;
 pub mod progress;
 pub mod reconnection;

@@ -91,7 +91,7 @@ pub fn milestones(done: &[(Activity, Timestamp)]) -> Vec<Milestone> {
     }
     let mut out = Vec::new();
     for (activity, mut times) in by_activity {
-        times.sort();
+        crate::domain::order::sort(&mut times);
         for &count in activity.milestone_counts() {
             if let Some(at) = times.get(count - 1) {
                 out.push(Milestone {
@@ -102,7 +102,7 @@ pub fn milestones(done: &[(Activity, Timestamp)]) -> Vec<Milestone> {
             }
         }
     }
-    out.sort_by_key(|m| (m.at, m.activity));
+    crate::domain::order::sort_by_key(&mut out, |m| (m.at, m.activity));
     out
 }
 

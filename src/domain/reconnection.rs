@@ -184,7 +184,7 @@ pub fn nudges<'a>(
             (due_on <= today).then_some((since, entry))
         })
         .collect();
-    due.sort_by_key(|(since, _)| *since);
+    crate::domain::order::sort_by_key(&mut due, |(since, _)| *since);
     due.into_iter().map(|(_, e)| e).collect()
 }
 

@@ -125,7 +125,7 @@ impl Reminder {
         created: Timestamp,
     ) -> Result<Self, Problem> {
         let mut days: Vec<u8> = days.iter().copied().filter(|d| *d <= 6).collect();
-        days.sort_unstable();
+        crate::domain::order::sort(&mut days);
         days.dedup();
         if !what.has_days() {
             days.clear();

@@ -142,7 +142,7 @@ pub struct ClimbPoint {
 /// rung reached so far.
 pub fn climb(activities: &[SoloActivity]) -> Vec<ClimbPoint> {
     let mut done: Vec<&SoloActivity> = activities.iter().filter(|a| a.done.is_some()).collect();
-    done.sort_by_key(|a| a.done.as_ref().map(|d| d.at));
+    crate::domain::order::sort_by_key(&mut done, |a| a.done.as_ref().map(|d| d.at));
     let mut so_far: Vec<SoloActivity> = Vec::new();
     done.into_iter()
         .map(|a| {
@@ -216,7 +216,7 @@ pub fn waiting(activities: &[(String, SoloActivity)]) -> Vec<&(String, SoloActiv
         .iter()
         .filter(|(_, a)| a.done.is_none())
         .collect();
-    out.sort_by_key(|(_, a)| a.planned_at);
+    crate::domain::order::sort_by_key(&mut out, |(_, a)| a.planned_at);
     out
 }
 

@@ -331,7 +331,7 @@ impl ThoughtRecord {
             return Err("the hot thought is not one of the thoughts".into());
         }
         let mut seen = self.traps.clone();
-        seen.sort();
+        crate::domain::order::sort(&mut seen);
         seen.dedup();
         if seen.len() != self.traps.len() {
             return Err("a thinking trap is ticked twice".into());
@@ -469,7 +469,7 @@ impl ThoughtRecord {
         self.traps.retain(|&t| t != trap);
         if ticked {
             self.traps.push(trap);
-            self.traps.sort();
+            crate::domain::order::sort(&mut self.traps);
         }
     }
 
@@ -555,7 +555,9 @@ pub fn finished_newest_first(
     records: Vec<(String, ThoughtRecord)>,
 ) -> Vec<(String, ThoughtRecord)> {
     let mut done: Vec<_> = records.into_iter().filter(|(_, r)| !r.is_draft()).collect();
-    done.sort_by(|a, b| b.1.finished_at.cmp(&a.1.finished_at).then(b.0.cmp(&a.0)));
+    crate::domain::order::sort_by(&mut done, |a, b| {
+        b.1.finished_at.cmp(&a.1.finished_at).then(b.0.cmp(&a.0))
+    });
     done
 }
 

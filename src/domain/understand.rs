@@ -242,7 +242,7 @@ impl WorthCheck {
             .into_iter()
             .filter(|l| pull(self.rating(*l)) != Pull::Light)
             .collect();
-        areas.sort_by_key(|l| std::cmp::Reverse(self.rating(*l)));
+        crate::domain::order::sort_by_key(&mut areas, |l| std::cmp::Reverse(self.rating(*l)));
         areas
     }
 

@@ -329,7 +329,7 @@ fn HeldLog() -> impl IntoView {
             <h2>{t.boundaries_log_heading}</h2>
             {move || {
                 let mut all = app.all::<BoundaryHeld>();
-                all.sort_by_key(|(_, e, _)| std::cmp::Reverse(e.at));
+                crate::domain::order::sort_by_key(&mut all, |(_, e, _)| std::cmp::Reverse(e.at));
                 if all.is_empty() {
                     return view! { <p>{t.boundaries_log_none}</p> }.into_any();
                 }

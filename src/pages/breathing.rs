@@ -292,7 +292,7 @@ fn BreathingLog() -> impl IntoView {
             .into_iter()
             .map(|(_, s, _)| s)
             .collect();
-        all.sort_by_key(|s| std::cmp::Reverse(s.started_at));
+        crate::domain::order::sort_by_key(&mut all, |s| std::cmp::Reverse(s.started_at));
         all
     };
     view! {

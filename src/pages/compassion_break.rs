@@ -335,7 +335,9 @@ fn BreakHistory() -> impl IntoView {
     let t = app.text;
     let logs = move || {
         let mut all = app.all::<BreakLog>();
-        all.sort_by(|a, b| b.1.started_at.cmp(&a.1.started_at).then(b.0.cmp(&a.0)));
+        crate::domain::order::sort_by(&mut all, |a, b| {
+            b.1.started_at.cmp(&a.1.started_at).then(b.0.cmp(&a.0))
+        });
         all
     };
     view! {

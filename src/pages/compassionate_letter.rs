@@ -100,7 +100,9 @@ pub fn LettersPage() -> impl IntoView {
             .into_iter()
             .filter(|(_, l)| !due(l, now))
             .collect();
-        rest.sort_by(|a, b| b.1.written.cmp(&a.1.written).then(b.0.cmp(&a.0)));
+        crate::domain::order::sort_by(&mut rest, |a, b| {
+            b.1.written.cmp(&a.1.written).then(b.0.cmp(&a.0))
+        });
         rest
     };
     view! {

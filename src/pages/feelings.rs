@@ -609,7 +609,7 @@ fn Recent() -> impl IntoView {
     let message = RwSignal::new(None::<&'static str>);
     let recent = Memo::new(move |_| {
         let mut all = app.all::<CheckIn>();
-        all.sort_by(|a, b| b.1.at.cmp(&a.1.at).then(b.0.cmp(&a.0)));
+        crate::domain::order::sort_by(&mut all, |a, b| b.1.at.cmp(&a.1.at).then(b.0.cmp(&a.0)));
         all.truncate(RECENT);
         all.into_iter()
             .map(|(id, c, _)| (id, c))

@@ -200,7 +200,9 @@ fn FriendHistory() -> impl IntoView {
     let t = app.text;
     let entries = move || {
         let mut all = app.all::<FriendEntry>();
-        all.sort_by(|a, b| b.1.created.cmp(&a.1.created).then(b.0.cmp(&a.0)));
+        crate::domain::order::sort_by(&mut all, |a, b| {
+            b.1.created.cmp(&a.1.created).then(b.0.cmp(&a.0))
+        });
         all
     };
     view! {

@@ -152,7 +152,9 @@ fn PastWork() -> impl IntoView {
             .map(|(id, d, _)| (id, d))
             .filter(|(_, d)| !d.is_blank())
             .collect();
-        all.sort_by(|(ia, a), (ib, b)| b.updated.cmp(&a.updated).then(ib.cmp(ia)));
+        crate::domain::order::sort_by(&mut all, |(ia, a), (ib, b)| {
+            b.updated.cmp(&a.updated).then(ib.cmp(ia))
+        });
         all
     });
     let reflections = Memo::new(move |_| {
@@ -162,7 +164,9 @@ fn PastWork() -> impl IntoView {
             .map(|(id, r, _)| (id, r))
             .filter(|(_, r)| !r.is_blank())
             .collect();
-        all.sort_by(|(ia, a), (ib, b)| b.created.cmp(&a.created).then(ib.cmp(ia)));
+        crate::domain::order::sort_by(&mut all, |(ia, a), (ib, b)| {
+            b.created.cmp(&a.created).then(ib.cmp(ia))
+        });
         all
     });
     view! {

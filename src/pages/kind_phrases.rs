@@ -145,7 +145,9 @@ fn OwnPhrases(
     let t = app.text;
     let own = Memo::new(move |_| {
         let mut all = app.all::<OwnPhrase>();
-        all.sort_by(|(ia, a, _), (ib, b, _)| b.created.cmp(&a.created).then(ib.cmp(ia)));
+        crate::domain::order::sort_by(&mut all, |(ia, a, _), (ib, b, _)| {
+            b.created.cmp(&a.created).then(ib.cmp(ia))
+        });
         all.into_iter()
             .map(|(id, p, _)| (id, p))
             .collect::<Vec<_>>()

@@ -449,7 +449,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
         } else {
             Vec::new()
         };
-        days.sort_unstable();
+        crate::domain::order::sort(&mut days);
         days.dedup();
         if repeat.get_untracked() == Some("days") && days.is_empty() {
             message.set(Some((false, t.micro_goals_add_need_days)));
@@ -674,7 +674,7 @@ fn WinsLog() -> impl IntoView {
             </form>
             {move || {
                 let mut all = app.all::<Win>();
-                all.sort_by_key(|(_, w, _)| std::cmp::Reverse(w.at));
+                crate::domain::order::sort_by_key(&mut all, |(_, w, _)| std::cmp::Reverse(w.at));
                 let monday = goals::monday_of(today());
                 let this_week = all.iter().filter(|(_, w, _)| w.at.date_naive() >= monday).count();
                 if all.is_empty() {

@@ -153,7 +153,7 @@ fn MovementHistory() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, MovementEntry)>);
     let entries = move || {
         let mut all = app.all::<MovementEntry>();
-        all.sort_by_key(|(_, e, _)| std::cmp::Reverse(e.at));
+        crate::domain::order::sort_by_key(&mut all, |(_, e, _)| std::cmp::Reverse(e.at));
         all
     };
     view! {

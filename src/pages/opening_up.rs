@@ -172,7 +172,7 @@ fn OpeningLog() -> impl IntoView {
             <h2>{t.opening_up_log_heading}</h2>
             {move || {
                 let mut all = app.all::<OpeningStep>();
-                all.sort_by_key(|(_, e, _)| std::cmp::Reverse(e.at));
+                crate::domain::order::sort_by_key(&mut all, |(_, e, _)| std::cmp::Reverse(e.at));
                 if all.is_empty() {
                     return view! { <p>{t.opening_up_log_none}</p> }.into_any();
                 }

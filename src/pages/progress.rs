@@ -552,7 +552,7 @@ fn today_facts(app: &AppState) -> Today {
         .into_iter()
         .map(|(a, _)| a)
         .collect();
-    tried.sort();
+    crate::domain::order::sort(&mut tried);
     tried.dedup();
     Today {
         part_of_day: Some(PartOfDay::of(now.hour())),

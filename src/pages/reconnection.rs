@@ -587,7 +587,7 @@ fn History() -> impl IntoView {
                     .into_iter()
                     .filter(|o| o.done.is_some())
                     .collect();
-                done.sort_by_key(|o| std::cmp::Reverse(o.done));
+                crate::domain::order::sort_by_key(&mut done, |o| std::cmp::Reverse(o.done));
                 if done.is_empty() {
                     return view! { <p class="muted">{t.reconnection_log_history_none}</p> }.into_any();
                 }

@@ -76,7 +76,9 @@ fn sorted_reminders(app: AppState) -> Vec<(String, Reminder)> {
         .into_iter()
         .map(|(id, r, _)| (id, r))
         .collect();
-    all.sort_by(|(ia, a), (ib, b)| a.time.cmp(&b.time).then(ia.cmp(ib)));
+    crate::domain::order::sort_by(&mut all, |(ia, a), (ib, b)| {
+        a.time.cmp(&b.time).then(ia.cmp(ib))
+    });
     all
 }
 

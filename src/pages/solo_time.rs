@@ -553,7 +553,7 @@ fn SoloHistory() -> impl IntoView {
                 if done.is_empty() {
                     return view! { <p>{t.solo_time_history_none}</p> }.into_any();
                 }
-                done.sort_by_key(|a| std::cmp::Reverse(a.done.as_ref().map(|d| d.at)));
+                crate::domain::order::sort_by_key(&mut done, |a| std::cmp::Reverse(a.done.as_ref().map(|d| d.at)));
                 let highest = highest_reached(&all);
                 view! {
                     {(highest > 0)

@@ -396,7 +396,7 @@ pub fn WorthCheckPage() -> impl IntoView {
             .into_iter()
             .map(|(_, c, _)| c)
             .collect();
-        all.sort_by_key(|c| c.at);
+        crate::domain::order::sort_by_key(&mut all, |c| c.at);
         all
     };
     let sliders = Leaning::ALL

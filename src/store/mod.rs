@@ -173,7 +173,7 @@ impl<B: Backend> Store<B> {
                 return store;
             }
         };
-        keys.sort();
+        crate::domain::order::sort(&mut keys);
         for storage_key in keys {
             let Ok(Some(raw)) = store.backend.get(&storage_key) else {
                 continue;
@@ -379,7 +379,7 @@ impl<B: Backend> Store<B> {
     fn reload_aside(&mut self) {
         let mut aside = Vec::new();
         let mut keys = self.backend.keys().unwrap_or_default();
-        keys.sort();
+        crate::domain::order::sort(&mut keys);
         for key in keys.iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
             if let Ok(Some(raw)) = self.backend.get(key) {
                 aside.push(serde_json::from_str::<SetAside>(&raw).unwrap_or(SetAside {
@@ -464,14 +464,31 @@ impl<B: Backend> Store<B> {
         record: &T,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let key = format!("{}/{id}", T::KIND);
+        let key = self.key_to_write(T::KIND, id)?;
+        let body = serde_json::to_value(record).expect("records serialise");
+        self.put_body(key, body, now)
+    }
+
+    /// The key `kind/id`, if it is well formed and not held by a newer
+    /// Groundwork. Not generic, so each record type's `put` stays small.
+    fn key_to_write(&self, kind: &str, id: &str) -> Result<String, StoreError> {
+        let key = format!("{kind}/{id}");
         if !valid_key(&key) {
             return Err(StoreError::BadKey(key));
         }
         if self.too_new.contains_key(&key) {
             return Err(StoreError::NewerVersionHere(key));
         }
-        let body = serde_json::to_value(record).expect("records serialise");
+        Ok(key)
+    }
+
+    /// Stores `body` under `key` (checked by [`Store::key_to_write`]).
+    fn put_body(
+        &mut self,
+        key: String,
+        body: serde_json::Value,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
         let storage_key = format!("{DOC_PREFIX}{key}");
         self.keep_what_this_write_replaces(&key, &storage_key, &body)?;
         if let Some(copy) = self.own_copies.remove(&key) {
@@ -573,7 +590,11 @@ impl<B: Backend> Store<B> {
 
     /// Deletes one record.
     pub fn delete<T: Record>(&mut self, id: &str) {
-        let key = format!("{}/{id}", T::KIND);
+        self.delete_key(format!("{}/{id}", T::KIND));
+    }
+
+    /// Removes the record stored under `key` (not generic: one copy).
+    fn delete_key(&mut self, key: String) {
         self.mine.remove(&key);
         self.external.remove(&key);
         if self.docs.remove(&key).is_some() {
