@@ -126,7 +126,7 @@ async fn every_write_gets_a_fresh_random_iv_over_a_thousand_writes() {
             .collect();
         assert_eq!(entries.len(), 2, "one entry per record, rewritten in place");
         for e in entries {
-            ivs.insert(e.iv);
+            ivs.insert(e.sealed.iv);
         }
     }
     // 1,000 writes of the journal entry plus the profile's one entry.

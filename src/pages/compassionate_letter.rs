@@ -13,7 +13,7 @@ use leptos_router::NavigateOptions;
 use crate::app::{href, use_app};
 use crate::browser::{self, Debounce};
 use crate::components::choice::{Choice, ChoiceList};
-use crate::components::confirm::Confirm;
+use crate::components::confirm::ConfirmedButton;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::compassionate_letter::{
@@ -403,7 +403,6 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
     );
     let again = RwSignal::new(Some("none"));
     let marked = RwSignal::new(false);
-    let asking = RwSignal::new(false);
     let debounce = Debounce::new();
     let save_note = move || {
         debounce.cancel();
@@ -558,29 +557,16 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                     </p>
                 </form>
                 <div class="letter-delete">
-                    <Show
-                        when=move || asking.get()
-                        fallback=move || {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button secondary"
-                                    on:click=move |_| asking.set(true)
-                                >
-                                    {t.compassionate_letter_read_delete}
-                                </button>
-                            }
-                        }
-                    >
-                        <Confirm
-                            title=t.compassionate_letter_read_delete_title
-                            body=t.compassionate_letter_read_delete_body
-                            confirm_label=t.compassionate_letter_read_delete_confirm
-                            cancel_label=t.compassionate_letter_read_delete_cancel
-                            on_confirm=delete
-                            on_cancel=Callback::new(move |()| asking.set(false))
-                        />
-                    </Show>
+                    <ConfirmedButton
+                        label=t.compassionate_letter_read_delete
+                        class="button secondary"
+                        icon=false
+                        title=t.compassionate_letter_read_delete_title
+                        body=t.compassionate_letter_read_delete_body
+                        confirm_label=t.compassionate_letter_read_delete_confirm
+                        cancel_label=t.compassionate_letter_read_delete_cancel
+                        on_confirm=delete
+                    />
                 </div>
             </Show>
         </section>

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::app::{use_app, AppState};
 use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
-use crate::components::confirm::Confirm;
+use crate::components::confirm::ConfirmedButton;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, human_size, Text};
@@ -355,48 +355,27 @@ fn RestorePreview(
 fn DeleteCard() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let asking = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let confirm = Callback::new(move |_| {
+    let confirm = Callback::new(move |()| {
         let text = match app.delete_everything() {
             Ok(()) => t.data_delete_done.to_string(),
             Err(e) => write_error_detail(&e),
         };
-        asking.set(false);
         message.set(Some(text));
     });
-    let cancel = Callback::new(move |_| asking.set(false));
     view! {
         <div class="card danger-zone">
             <h2>{t.data_delete_heading}</h2>
             <p>{t.data_delete_body}</p>
-            <Show
-                when=move || asking.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button danger"
-                            on:click=move |_| {
-                                message.set(None);
-                                asking.set(true);
-                            }
-                        >
-                            <Icon kind=IconKind::Trash/>
-                            <span>{t.data_delete_button}</span>
-                        </button>
-                    }
-                }
-            >
-                <Confirm
-                    title=t.data_delete_confirm_title
-                    body=t.data_delete_confirm_body
-                    confirm_label=t.data_delete_confirm
-                    cancel_label=t.data_delete_cancel
-                    on_confirm=confirm
-                    on_cancel=cancel
-                />
-            </Show>
+            <ConfirmedButton
+                label=t.data_delete_button
+                title=t.data_delete_confirm_title
+                body=t.data_delete_confirm_body
+                confirm_label=t.data_delete_confirm
+                cancel_label=t.data_delete_cancel
+                on_confirm=confirm
+                on_open=Callback::new(move |()| message.set(None))
+            />
             <p class="status" role="status">{move || message.get()}</p>
         </div>
     }

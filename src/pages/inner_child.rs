@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 
 use crate::app::{href, use_app, AppState};
 use crate::browser::{self, Debounce};
-use crate::components::confirm::Confirm;
+use crate::components::confirm::ConfirmedButton;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::feelings::month_short;
@@ -282,7 +282,6 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
     let dirty = StoredValue::new(false);
     let saving = RwSignal::new(false);
     let error = RwSignal::new(None::<&'static str>);
-    let confirming = RwSignal::new(false);
     let deleted = StoredValue::new(false);
     let debounce = Debounce::new();
     let draft_ref = NodeRef::<html::Textarea>::new();
@@ -466,29 +465,16 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
             </Show>
         </div>
         <div class="ic-danger">
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button secondary danger-text"
-                            on:click=move |_| confirming.set(true)
-                        >
-                            {t.inner_child_dialogue_delete}
-                        </button>
-                    }
-                }
-            >
-                <Confirm
-                    title=t.inner_child_dialogue_confirm_title
-                    body=t.inner_child_dialogue_confirm_body
-                    confirm_label=t.inner_child_dialogue_confirm_yes
-                    cancel_label=t.inner_child_dialogue_confirm_no
-                    on_confirm=delete
-                    on_cancel=Callback::new(move |_| confirming.set(false))
-                />
-            </Show>
+            <ConfirmedButton
+                label=t.inner_child_dialogue_delete
+                class="button secondary danger-text"
+                icon=false
+                title=t.inner_child_dialogue_confirm_title
+                body=t.inner_child_dialogue_confirm_body
+                confirm_label=t.inner_child_dialogue_confirm_yes
+                cancel_label=t.inner_child_dialogue_confirm_no
+                on_confirm=delete
+            />
         </div>
     }
 }
@@ -563,7 +549,6 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
     let id = StoredValue::new(id);
     let dirty = StoredValue::new(false);
     let deleted = StoredValue::new(false);
-    let confirming = RwSignal::new(false);
     let debounce = Debounce::new();
     let navigate = use_navigate();
 
@@ -702,29 +687,16 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
             None => card_view().into_any(),
         }}
         <div class="ic-danger">
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <Show when=move || reflection.with(|r| !r.is_blank())>
-                            <button
-                                type="button"
-                                class="button secondary danger-text"
-                                on:click=move |_| confirming.set(true)
-                            >
-                                {t.inner_child_prompts_delete}
-                            </button>
-                        </Show>
-                    }
-                }
-            >
-                <Confirm
+            <Show when=move || reflection.with(|r| !r.is_blank())>
+                <ConfirmedButton
+                    label=t.inner_child_prompts_delete
+                    class="button secondary danger-text"
+                    icon=false
                     title=t.inner_child_prompts_confirm_title
                     body=t.inner_child_prompts_confirm_body
                     confirm_label=t.inner_child_prompts_confirm_yes
                     cancel_label=t.inner_child_prompts_confirm_no
                     on_confirm=delete
-                    on_cancel=Callback::new(move |_| confirming.set(false))
                 />
             </Show>
         </div>

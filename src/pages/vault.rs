@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::app::use_app;
 use crate::browser::vault::{self, Stored};
 use crate::components::choice::{Choice, ChoiceList};
-use crate::components::confirm::Confirm;
+use crate::components::confirm::ConfirmedButton;
 use crate::components::icons::{Icon, IconKind};
 use crate::content::{fill, Text};
 use crate::domain::discretion::NeutralName;
@@ -131,7 +131,6 @@ pub fn LockScreen(text: &'static Text, stored: Stored, opened: Callback<()>) -> 
             }
         });
     };
-    let forgetting = RwSignal::new(false);
     // Start again from the welcome on the home screen.
     let wipe = Callback::new(move |_| {
         vault::wipe();
@@ -139,7 +138,6 @@ pub fn LockScreen(text: &'static Text, stored: Stored, opened: Callback<()>) -> 
             let _ = w.location().replace(&crate::app::href("/"));
         }
     });
-    let keep = Callback::new(move |_| forgetting.set(false));
     let brand = match plain {
         Some(n) => view! {
             <Icon kind=IconKind::Notebook/>
@@ -191,24 +189,14 @@ pub fn LockScreen(text: &'static Text, stored: Stored, opened: Callback<()>) -> 
                 <details class="card forgot">
                     <summary>{t.vault_lock_screen_forgot_heading}</summary>
                     <p>{t.vault_lock_screen_forgot_body}</p>
-                    <Show
-                        when=move || forgetting.get()
-                        fallback=move || view! {
-                            <button type="button" class="button danger" on:click=move |_| forgetting.set(true)>
-                                <Icon kind=IconKind::Trash/>
-                                <span>{t.vault_lock_screen_forgot_button}</span>
-                            </button>
-                        }
-                    >
-                        <Confirm
-                            title=t.vault_lock_screen_forgot_confirm_title
-                            body=t.vault_lock_screen_forgot_confirm_body
-                            confirm_label=t.vault_lock_screen_forgot_confirm
-                            cancel_label=t.vault_lock_screen_forgot_cancel
-                            on_confirm=wipe
-                            on_cancel=keep
-                        />
-                    </Show>
+                    <ConfirmedButton
+                        label=t.vault_lock_screen_forgot_button
+                        title=t.vault_lock_screen_forgot_confirm_title
+                        body=t.vault_lock_screen_forgot_confirm_body
+                        confirm_label=t.vault_lock_screen_forgot_confirm
+                        cancel_label=t.vault_lock_screen_forgot_cancel
+                        on_confirm=wipe
+                    />
                 </details>
                 <section id="lock-help" class="lock-help" aria-labelledby="lock-help-title" tabindex="-1">
                     <h2 id="lock-help-title">{t.vault_lock_screen_help_heading}</h2>

@@ -105,7 +105,6 @@ impl Kdf {
 
 /// An AES-GCM ciphertext with its IV, both base64.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Sealed {
     pub iv: String,
     pub ct: String,
@@ -181,30 +180,19 @@ impl Meta {
     }
 }
 
-/// One locked record, stored under `gw-vault:e-<name>`.
+/// One locked record, stored under `gw-vault:e-<name>` as
+/// `{"g": <generation>, "iv": .., "ct": ..}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The generation of the keys that sealed it.
     pub g: u32,
-    pub iv: String,
-    pub ct: String,
+    #[serde(flatten)]
+    pub sealed: Sealed,
 }
 
 impl Entry {
     pub fn new(gen: u32, sealed: Sealed) -> Self {
-        Self {
-            g: gen,
-            iv: sealed.iv,
-            ct: sealed.ct,
-        }
-    }
-
-    pub fn sealed(&self) -> Sealed {
-        Sealed {
-            iv: self.iv.clone(),
-            ct: self.ct.clone(),
-        }
+        Self { g: gen, sealed }
     }
 
     pub fn to_json(&self) -> String {
@@ -301,7 +289,7 @@ pub fn plan_unlock(gen: u32, stored: impl IntoIterator<Item = (String, String)>)
             // not ours to open or remove.
             Ok(entry) if entry.g > gen => {}
             Ok(entry) if entry.g == gen => {
-                if entry.sealed().parts().is_ok() {
+                if entry.sealed.parts().is_ok() {
                     plan.open.push((key, entry));
                 } else {
                     plan.unreadable.push(key);
@@ -314,14 +302,14 @@ pub fn plan_unlock(gen: u32, stored: impl IntoIterator<Item = (String, String)>)
     plan
 }
 
-/// A backup file protected with a passphrase: the usual backup JSON, sealed.
+/// A backup file protected with a passphrase: the usual backup JSON, sealed,
+/// as `{"groundwork_protected_backup": 1, "kdf": {..}, "iv": .., "ct": ..}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ProtectedBackup {
     pub groundwork_protected_backup: u32,
     pub kdf: Kdf,
-    pub iv: String,
-    pub ct: String,
+    #[serde(flatten)]
+    pub sealed: Sealed,
 }
 
 impl ProtectedBackup {
@@ -329,15 +317,7 @@ impl ProtectedBackup {
         Self {
             groundwork_protected_backup: FORMAT,
             kdf,
-            iv: sealed.iv,
-            ct: sealed.ct,
-        }
-    }
-
-    pub fn sealed(&self) -> Sealed {
-        Sealed {
-            iv: self.iv.clone(),
-            ct: self.ct.clone(),
+            sealed,
         }
     }
 
@@ -363,7 +343,7 @@ impl ProtectedBackup {
         let file: ProtectedBackup =
             serde_json::from_value(v).map_err(|_| FormatError::Bad("damaged protected backup"))?;
         file.kdf.checked_salt()?;
-        file.sealed().parts()?;
+        file.sealed.parts()?;
         Ok(Some(file))
     }
 }
@@ -629,7 +609,7 @@ impl<B: Backend> Vault<B> {
         for (name, entry) in plan.open {
             let payload = vault
                 .cipher
-                .open(&entry.sealed())
+                .open(&entry.sealed)
                 .and_then(|plain| Payload::parse(&plain));
             match payload {
                 Some(p) if !vault.records.contains_key(&p.k) => {
@@ -799,7 +779,7 @@ impl<B: Backend> Vault<B> {
         if entry.g != self.meta.gen {
             return None;
         }
-        let payload = Payload::parse(&self.cipher.open(&entry.sealed())?)?;
+        let payload = Payload::parse(&self.cipher.open(&entry.sealed)?)?;
         self.names
             .insert(payload.k.clone(), storage_key.to_string());
         self.records.insert(payload.k.clone(), payload.d.clone());
@@ -868,7 +848,7 @@ impl ProtectedBackup {
 
     /// The backup's text, or `None` for a wrong passphrase.
     pub fn open(&self, bits: &[u8]) -> Option<String> {
-        let plain = Cipher::from_bits(bits).open(&self.sealed())?;
+        let plain = Cipher::from_bits(bits).open(&self.sealed)?;
         String::from_utf8(plain).ok()
     }
 }
@@ -1110,7 +1090,7 @@ mod tests {
         );
         assert_eq!(ProtectedBackup::detect(&newer), Err(FormatError::Newer(3)));
         let mut damaged = file;
-        damaged.iv = "x".into();
+        damaged.sealed.iv = "x".into();
         assert!(ProtectedBackup::detect(&damaged.to_json()).is_err());
         assert!(ProtectedBackup::detect(r#"{"groundwork_protected_backup":1}"#).is_err());
     }
@@ -1176,6 +1156,19 @@ mod tests {
         drop(store);
         b.set("unrelated", "left alone").unwrap();
         b
+    }
+
+    /// The records of [`plain_storage`], locked with `bits(1)`.
+    fn locked() -> Vault<MemoryBackend> {
+        Vault::turn_on(
+            plain_storage(),
+            &bits(1),
+            Kdf::new(&[5; SALT_LEN]),
+            None,
+            counter(),
+        )
+        .ok()
+        .unwrap()
     }
 
     fn assert_nothing_readable(b: &MemoryBackend) {
@@ -1274,15 +1267,7 @@ mod tests {
     #[test]
     fn the_store_works_over_the_sealed_backend_and_every_save_is_sealed() {
         use crate::store::Store;
-        let vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let vault = locked();
         let shared = Rc::new(RefCell::new(Some(vault)));
         let mut store = Store::open(SealedBackend::new(shared.clone()));
         let now = crate::domain::time::parse("2026-11-28T11:00:00+05:30").unwrap();
@@ -1313,15 +1298,7 @@ mod tests {
 
     #[test]
     fn a_full_storage_while_locked_is_an_error_the_store_can_queue() {
-        let mut vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let mut vault = locked();
         vault.storage.quota = Some(vault.storage.used() + 10);
         assert_eq!(vault.put("gw:journal/new", "{}"), Err(BackendError::Full));
         assert!(!vault.records().contains_key("gw:journal/new"));
@@ -1329,15 +1306,7 @@ mod tests {
 
     #[test]
     fn changing_the_passphrase_re_seals_under_new_keys() {
-        let mut vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let mut vault = locked();
         vault.set_lock_after(15).unwrap();
         let records = vault.records().clone();
         assert!(vault.opens_with(&bits(1)) && !vault.opens_with(&bits(2)));
@@ -1358,15 +1327,7 @@ mod tests {
 
     #[test]
     fn an_interrupted_change_loses_nothing() {
-        let mut vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let mut vault = locked();
         let records = vault.records().clone();
         // Storage fills up half-way through writing the new entries.
         vault.storage.quota = Some(vault.storage.used() + 300);
@@ -1415,15 +1376,7 @@ mod tests {
 
     #[test]
     fn turning_the_lock_off_makes_everything_readable_again() {
-        let vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let vault = locked();
         let records = vault.records().clone();
         let mut vault = vault;
         vault.turn_off().unwrap();
@@ -1452,15 +1405,7 @@ mod tests {
 
     #[test]
     fn unlocking_seals_records_left_readable_and_counts_damaged_entries() {
-        let vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let vault = locked();
         let mut storage = vault.storage;
         // A tab that had not noticed the lock wrote a readable record...
         storage.set("gw:journal/late", "{\"v\":1}").unwrap();
@@ -1487,15 +1432,7 @@ mod tests {
 
     #[test]
     fn changes_from_another_tab_are_followed() {
-        let vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let vault = locked();
         let storage = vault.storage.clone();
         let mut here = vault;
         let mut there = Vault::unlock(storage, &bits(1), counter()).ok().unwrap();
@@ -1528,15 +1465,7 @@ mod tests {
 
     #[test]
     fn every_write_takes_a_fresh_iv() {
-        let mut vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let mut vault = locked();
         let mut ivs = std::collections::BTreeSet::new();
         for i in 0..1000 {
             vault
@@ -1544,22 +1473,14 @@ mod tests {
                 .unwrap();
             let name = vault.names["gw:journal/a"].clone();
             let entry: Entry = serde_json::from_str(&all(&vault.storage)[&name]).unwrap();
-            ivs.insert(entry.iv);
+            ivs.insert(entry.sealed.iv);
         }
         assert_eq!(ivs.len(), 1000);
     }
 
     #[test]
     fn wiping_removes_the_lock_and_every_record_only() {
-        let vault = Vault::turn_on(
-            plain_storage(),
-            &bits(1),
-            Kdf::new(&[5; SALT_LEN]),
-            None,
-            counter(),
-        )
-        .ok()
-        .unwrap();
+        let vault = locked();
         let mut storage = vault.storage;
         Vault::wipe(&mut storage);
         assert_eq!(
