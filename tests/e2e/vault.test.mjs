@@ -307,6 +307,37 @@ test('a backup protected with a passphrase: download, wipe, restore with the pas
   await app.done();
 });
 
+test('two unlocked tabs follow each other; deleting everything removes the lock in both', async () => {
+  const app = await openApp(browser);
+  const { page, context } = app;
+  await answerWelcome(page, null);
+  await turnLockOn(page);
+  const other = await context.newPage();
+  await other.goto(new URL('journal', BASE).href);
+  await lockScreen(other).waitFor();
+  await unlock(other);
+  await other.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
+
+  // A sealed entry written in the first tab shows in the second at once.
+  await writeJournal(page, 'Written in the first tab');
+  await other.getByText('Written in the first tab').waitFor();
+  assertNothingReadable(await storedData(page));
+
+  // Deleting everything in the first tab: the lock goes, the second tab
+  // follows (its entry list empties, then it starts again without a lock).
+  await gotoData(page);
+  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByText('Everything has been deleted from this browser.').waitFor();
+  assert.deepEqual(await storedData(page), {});
+  await page.locator('.vault-card').getByRole('heading', { name: 'Lock with a passphrase' }).waitFor();
+  await other.getByText('Written in the first tab').waitFor({ state: 'detached' });
+  await lockScreen(other).waitFor({ state: 'detached' });
+  await appReady(other);
+  await other.close();
+  await app.done();
+});
+
 test('how long unlocking takes, with and without a 4x CPU slowdown', async () => {
   const app = await openApp(browser);
   const { page, context } = app;
