@@ -41,12 +41,18 @@ fn session_flag(set: Option<bool>) -> bool {
     }
 }
 
-/// Hides the app and replaces this page (and its history entry) with the
-/// neutral page. The caller flushes saves first.
-pub fn leave_for_neutral_page() {
+/// Hides everything on the page at once (leaving, or locking while the
+/// page reloads into the lock screen).
+pub fn conceal() {
     if let Some(html) = document().document_element() {
         let _ = html.class_list().add_1(LEAVING_CLASS);
     }
+}
+
+/// Hides the app and replaces this page (and its history entry) with the
+/// neutral page. The caller flushes saves first.
+pub fn leave_for_neutral_page() {
+    conceal();
     session_flag(Some(true));
     let url = format!("{}/{AWAY_PAGE}", super::base_path());
     let _ = window().location().replace(&url);

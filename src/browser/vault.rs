@@ -253,6 +253,9 @@ pub fn lock() -> bool {
     }
     super::flush_pending_saves();
     close();
+    // Nothing stays on screen while the page reloads into the lock screen
+    // (a hidden page may reload only when it is shown again).
+    super::privacy::conceal();
     let _ = window().location().reload();
     true
 }
