@@ -16,7 +16,7 @@ use crate::domain::Record;
 use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
 use crate::store::local::LocalBackend;
 use crate::store::vault::{Followed, VaultError, META_KEY};
-use crate::store::{Backend, Health, MemoryBackend, Store, StoreError};
+use crate::store::{Backend, Health, MemoryBackend, Store, StoreError, Typed};
 
 type AppStore = Store<Box<dyn Backend>>;
 
@@ -179,8 +179,15 @@ impl AppState {
 
     /// Every record of kind `T`, newest save last by id order; re-runs when
     /// anything is saved.
-    pub fn all<T: Record>(&self) -> Vec<(String, T, time::Timestamp)> {
+    pub fn all<T: Record + Clone + 'static>(&self) -> Vec<(String, T, time::Timestamp)> {
         self.read(|s| s.all::<T>())
+    }
+
+    /// Like [`AppState::all`], but shared rather than copied (the store
+    /// keeps each kind's list until a record of that kind changes): for
+    /// summaries that only look at the records.
+    pub fn all_shared<T: Record + 'static>(&self) -> Typed<T> {
+        self.read(|s| s.all_shared::<T>())
     }
 
     /// The record `T` with this id, without following changes.

@@ -61,7 +61,7 @@ pub fn JournalPage() -> impl IntoView {
     let t = app.text;
     // Prompts come first until there is something to read back; then the
     // entries lead and the prompts follow them.
-    let has_entries = Memo::new(move |_| !app.all::<JournalEntry>().is_empty());
+    let has_entries = Memo::new(move |_| !app.all_shared::<JournalEntry>().is_empty());
     view! {
         <section class="page journal" aria-labelledby="journal-title">
             <PageTitle id="journal-title" text=t.journal_list_title.to_string()/>

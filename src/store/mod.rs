@@ -12,6 +12,7 @@
 
 pub mod backend;
 pub mod backup;
+pub mod docs;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod schema;
@@ -24,6 +25,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::time::Timestamp;
 use crate::domain::{self, Record};
 pub use backend::{Backend, BackendError, MemoryBackend};
+use docs::Docs;
+pub use docs::Typed;
 use schema::{DocProblem, Document};
 
 const DOC_PREFIX: &str = "gw:";
@@ -127,7 +130,7 @@ pub fn valid_key(key: &str) -> bool {
 /// Every record, the set-aside values and the write queue, over a [`Backend`].
 pub struct Store<B: Backend> {
     backend: B,
-    docs: BTreeMap<String, Document>,
+    docs: Docs,
     aside: Vec<SetAside>,
     too_new: BTreeMap<String, String>,
     pending: BTreeMap<String, Option<String>>,
@@ -157,7 +160,7 @@ impl<B: Backend> Store<B> {
                 Health::Unavailable
             },
             backend,
-            docs: BTreeMap::new(),
+            docs: Docs::default(),
             aside: Vec::new(),
             too_new: BTreeMap::new(),
             pending: BTreeMap::new(),
@@ -199,9 +202,16 @@ impl<B: Backend> Store<B> {
             DocProblem::Damaged("the key is not a Groundwork record key".into())
         } else {
             let kind = key.split('/').next().unwrap_or_default();
-            match schema::read(kind, &raw, schema::MIGRATIONS, domain::validate) {
+            // The record validation reads is kept, so listing it later does
+            // not read it a second time.
+            let record = std::cell::RefCell::new(None);
+            let validate = |kind: &str, body: &serde_json::Value| {
+                *record.borrow_mut() = domain::validate_typed(kind, body)?;
+                Ok(())
+            };
+            match schema::read(kind, &raw, schema::MIGRATIONS, validate) {
                 Ok(doc) => {
-                    self.docs.insert(key, doc);
+                    self.docs.insert_read(key, doc, record.into_inner());
                     return;
                 }
                 Err(DocProblem::TooNew(_)) => {
@@ -353,7 +363,7 @@ impl<B: Backend> Store<B> {
         drop(fresh);
         self.external = docs
             .iter()
-            .filter(|(k, d)| before.get(*k) != Some(*d))
+            .filter(|(k, d)| before.get(k) != Some(*d))
             .map(|(k, _)| k.clone())
             .collect();
         self.mine.retain(|k, raw| {
@@ -429,16 +439,14 @@ impl<B: Backend> Store<B> {
     }
 
     /// Every record of kind `T` with its id and save time, in id order.
-    pub fn all<T: Record>(&self) -> Vec<(String, T, Timestamp)> {
-        let prefix = format!("{}/", T::KIND);
-        self.docs
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .filter_map(|(k, doc)| {
-                let body = T::deserialize(&doc.body).ok()?;
-                Some((k[prefix.len()..].to_string(), body, doc.saved))
-            })
-            .collect()
+    pub fn all<T: Record + Clone + 'static>(&self) -> Vec<(String, T, Timestamp)> {
+        self.docs.all::<T>().as_ref().clone()
+    }
+
+    /// The same list as [`Store::all`], shared rather than copied: read once
+    /// per kind and kept until a record of that kind changes.
+    pub fn all_shared<T: Record + 'static>(&self) -> Typed<T> {
+        self.docs.all::<T>()
     }
 
     /// Number of records of each kind.
@@ -784,6 +792,6 @@ impl<B: Backend> Store<B> {
 
     /// The stored documents, keyed `kind/id` (for tests and diagnostics).
     pub fn documents(&self) -> &BTreeMap<String, Document> {
-        &self.docs
+        self.docs.map()
     }
 }
