@@ -163,3 +163,22 @@ fn an_import_shows_at_once() {
     store.import(valid, ImportMode::Replace).unwrap();
     assert_eq!(texts(&store), ["tea", "walk"]);
 }
+
+#[test]
+fn bytes_used_counts_every_groundwork_key_and_value_in_utf16() {
+    let mut store = Store::open(MemoryBackend::new());
+    store
+        .put("20261128-100000-0001", &win("चाय 🌱"), now())
+        .unwrap();
+    store.backend_mut().set("other", "not ours").unwrap();
+    let raw = store
+        .backend()
+        .get("gw:win/20261128-100000-0001")
+        .unwrap()
+        .unwrap();
+    let key = "gw:win/20261128-100000-0001";
+    assert_eq!(
+        store.bytes_used(),
+        2 * (key.encode_utf16().count() + raw.encode_utf16().count())
+    );
+}

@@ -36,6 +36,28 @@ fn local_backend_round_trips_values_and_lists_keys() {
 }
 
 #[wasm_bindgen_test]
+fn local_backend_sizes_match_reading_every_value() {
+    // Local storage counts without copying the values into WebAssembly; the
+    // figure must equal reading each one (UTF-16 units, non-ASCII included).
+    clear_storage();
+    let mut b = LocalBackend::open().expect("local storage is available");
+    b.set("gw:test/1", "one").unwrap();
+    b.set("gw:test/2", "two ✓ दो 🌱").unwrap();
+    b.set("gw-aside:test/3", "{}").unwrap();
+    b.set("other", "not ours").unwrap();
+    let by_reading: usize = ["gw:test/1", "gw:test/2", "gw-aside:test/3"]
+        .iter()
+        .map(|k| {
+            let v = b.get(k).unwrap().unwrap();
+            2 * (k.encode_utf16().count() + v.encode_utf16().count())
+        })
+        .sum();
+    assert_eq!(b.size_of(&["gw:", "gw-aside:"]), by_reading);
+    assert_eq!(Store::open(b).bytes_used(), by_reading);
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
 fn quota_errors_are_recognised_by_name() {
     let e = web_sys::DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
     assert_eq!(classify(e.into()), BackendError::Full);

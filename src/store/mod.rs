@@ -666,14 +666,7 @@ impl<B: Backend> Store<B> {
 
     /// Approximate bytes used by Groundwork in storage (UTF-16, as browsers count).
     pub fn bytes_used(&self) -> usize {
-        let keys = self.backend.keys().unwrap_or_default();
-        keys.iter()
-            .filter(|k| k.starts_with(DOC_PREFIX) || k.starts_with(ASIDE_PREFIX))
-            .map(|k| {
-                let value = self.backend.get(k).ok().flatten().unwrap_or_default();
-                2 * (k.encode_utf16().count() + value.encode_utf16().count())
-            })
-            .sum()
+        self.backend.size_of(&[DOC_PREFIX, ASIDE_PREFIX])
     }
 
     /// Everything, as a backup taken at `now`.
