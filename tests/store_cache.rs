@@ -164,21 +164,78 @@ fn an_import_shows_at_once() {
     assert_eq!(texts(&store), ["tea", "walk"]);
 }
 
+/// What `bytes_used` must say: every `gw` key and value read back from
+/// storage, in UTF-16 units.
+fn recount<B: Backend>(backend: &B) -> usize {
+    backend
+        .keys()
+        .unwrap()
+        .iter()
+        .filter(|k| k.starts_with("gw:") || k.starts_with("gw-aside:"))
+        .map(|k| {
+            let v = backend.get(k).unwrap().unwrap();
+            2 * (k.encode_utf16().count() + v.encode_utf16().count())
+        })
+        .sum()
+}
+
 #[test]
-fn bytes_used_counts_every_groundwork_key_and_value_in_utf16() {
-    let mut store = Store::open(MemoryBackend::new());
+fn bytes_used_stays_equal_to_reading_storage_back() {
+    let mut backend = MemoryBackend::new();
+    backend.set("gw:win/broken", "not json").unwrap();
+    backend.set("other", "not ours").unwrap();
+    let mut store = Store::open(backend);
+    // The damaged value was set aside (a new key) and its key removed.
+    assert_eq!(store.set_aside().len(), 1);
+    assert_eq!(store.bytes_used(), recount(store.backend()));
     store
         .put("20261128-100000-0001", &win("चाय 🌱"), now())
         .unwrap();
-    store.backend_mut().set("other", "not ours").unwrap();
-    let raw = store
-        .backend()
-        .get("gw:win/20261128-100000-0001")
-        .unwrap()
+    store
+        .put("20261128-100000-0002", &win("tea"), now())
         .unwrap();
-    let key = "gw:win/20261128-100000-0001";
-    assert_eq!(
-        store.bytes_used(),
-        2 * (key.encode_utf16().count() + raw.encode_utf16().count())
-    );
+    assert_eq!(store.bytes_used(), recount(store.backend()));
+    store
+        .put("20261128-100000-0002", &win("a longer tea"), now())
+        .unwrap();
+    store.delete::<Win>("20261128-100000-0001");
+    assert_eq!(store.bytes_used(), recount(store.backend()));
+    // Another tab adds, then removes.
+    let raw = r#"{"v":1,"saved":"2026-11-28T21:40:00+05:30","body":{"text":"दूसरा","at":"2026-11-28T21:40:00+05:30"}}"#;
+    store
+        .backend_mut()
+        .set("gw:win/20261128-100000-0009", raw)
+        .unwrap();
+    store.apply_external(Some("gw:win/20261128-100000-0009"), Some(raw));
+    assert_eq!(store.bytes_used(), recount(store.backend()));
+    store
+        .backend_mut()
+        .remove("gw:win/20261128-100000-0002")
+        .unwrap();
+    store.apply_external(Some("gw:win/20261128-100000-0002"), None);
+    assert_eq!(store.bytes_used(), recount(store.backend()));
+    // Another tab set a value aside.
+    let aside = r#"{"key":"gw:win/x","raw":"?","reason":"damaged"}"#;
+    store.backend_mut().set("gw-aside:win/x", aside).unwrap();
+    store.apply_external(Some("gw-aside:win/x"), Some(aside));
+    assert_eq!(store.bytes_used(), recount(store.backend()));
+    // An import, then everything deleted.
+    let mut source = Store::open(MemoryBackend::new());
+    source
+        .put("20261128-100000-0005", &win("imported"), now())
+        .unwrap();
+    let text = serde_json::to_string(&source.export(now())).unwrap();
+    let valid = groundwork::store::backup::parse(&text, now()).unwrap();
+    store.import(valid, ImportMode::Merge).unwrap();
+    assert_eq!(store.bytes_used(), recount(store.backend()));
+    // Storage cleared in another tab.
+    store
+        .backend_mut()
+        .remove("gw:win/20261128-100000-0005")
+        .unwrap();
+    store.apply_external(None, None);
+    assert_eq!(store.bytes_used(), recount(store.backend()));
+    store.delete_everything().unwrap();
+    assert_eq!(store.bytes_used(), 0);
+    assert_eq!(recount(store.backend()), 0);
 }

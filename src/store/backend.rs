@@ -31,19 +31,6 @@ pub trait Backend {
     fn is_persistent(&self) -> bool {
         true
     }
-    /// Size in bytes (UTF-16, as browsers count) of every key starting with
-    /// one of `prefixes`, with its value. Backends that can tell without
-    /// handing over every value (local storage) do so.
-    fn size_of(&self, prefixes: &[&str]) -> usize {
-        let keys = self.keys().unwrap_or_default();
-        keys.iter()
-            .filter(|k| prefixes.iter().any(|p| k.starts_with(p)))
-            .map(|k| {
-                let value = self.get(k).ok().flatten().unwrap_or_default();
-                2 * (k.encode_utf16().count() + value.encode_utf16().count())
-            })
-            .sum()
-    }
 }
 
 impl<B: Backend + ?Sized> Backend for Box<B> {
@@ -62,9 +49,6 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()
     }
-    fn size_of(&self, prefixes: &[&str]) -> usize {
-        (**self).size_of(prefixes)
-    }
 }
 
 impl<B: Backend + ?Sized> Backend for &mut B {
@@ -82,9 +66,6 @@ impl<B: Backend + ?Sized> Backend for &mut B {
     }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()
-    }
-    fn size_of(&self, prefixes: &[&str]) -> usize {
-        (**self).size_of(prefixes)
     }
 }
 

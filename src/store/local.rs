@@ -64,22 +64,4 @@ impl Backend for LocalBackend {
             .filter_map(|i| self.raw.key(i).ok().flatten())
             .collect())
     }
-
-    /// Each value stays a JavaScript string: only its length (in UTF-16
-    /// units) crosses into WebAssembly, not two megabytes of text.
-    fn size_of(&self, prefixes: &[&str]) -> usize {
-        let target: &JsValue = self.raw.as_ref();
-        let n = self.raw.length().unwrap_or_default();
-        (0..n)
-            .filter_map(|i| self.raw.key(i).ok().flatten())
-            .filter(|k| prefixes.iter().any(|p| k.starts_with(p)))
-            .map(|k| {
-                let value = js_sys::Reflect::get(target, &JsValue::from_str(&k))
-                    .ok()
-                    .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
-                    .map_or(0, |v| v.length() as usize);
-                2 * (k.encode_utf16().count() + value)
-            })
-            .sum()
-    }
 }

@@ -147,6 +147,26 @@ pub struct Store<B: Backend> {
     /// copy holds (the person kept typing in an open form), the copy has
     /// nothing left to keep and is removed.
     own_copies: BTreeMap<String, String>,
+    /// Storage key -> bytes it takes with its value (UTF-16, as browsers
+    /// count), for every `gw` key: kept as the store reads and writes, so
+    /// the data page need not read years of values back from storage.
+    sizes: BTreeMap<String, usize>,
+}
+
+/// Bytes `key` and `value` take in local storage (UTF-16 code units).
+fn stored_size(key: &str, value: &str) -> usize {
+    let units = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        }
+    };
+    2 * (units(key) + units(value))
+}
+
+fn ours(storage_key: &str) -> bool {
+    storage_key.starts_with(DOC_PREFIX) || storage_key.starts_with(ASIDE_PREFIX)
 }
 
 impl<B: Backend> Store<B> {
@@ -168,6 +188,7 @@ impl<B: Backend> Store<B> {
             external: BTreeSet::new(),
             kept: 0,
             own_copies: BTreeMap::new(),
+            sizes: BTreeMap::new(),
         };
         let mut keys = match store.backend.keys() {
             Ok(keys) => keys,
@@ -181,6 +202,11 @@ impl<B: Backend> Store<B> {
             let Ok(Some(raw)) = store.backend.get(&storage_key) else {
                 continue;
             };
+            if ours(&storage_key) {
+                store
+                    .sizes
+                    .insert(storage_key.clone(), stored_size(&storage_key, &raw));
+            }
             if let Some(key) = storage_key.strip_prefix(DOC_PREFIX) {
                 store.load_doc(&storage_key, key.to_string(), raw);
             } else if storage_key.starts_with(ASIDE_PREFIX) {
@@ -228,7 +254,7 @@ impl<B: Backend> Store<B> {
         };
         // Only remove the original once its copy is safely written.
         if self.write_aside(&key, aside) {
-            let _ = self.backend.remove(storage_key);
+            let _ = self.backend_remove(storage_key);
         }
     }
 
@@ -255,7 +281,7 @@ impl<B: Backend> Store<B> {
             aside_key = format!("{ASIDE_PREFIX}{key}#{n}");
         }
         let json = serde_json::to_string(&aside).expect("set-aside entries serialise");
-        let written = self.backend.set(&aside_key, &json).is_ok();
+        let written = self.backend_set(&aside_key, &json).is_ok();
         if !written && self.health != Health::Unavailable {
             // Kept in the write queue, so it is retried and never dropped.
             self.pending.insert(aside_key, Some(json));
@@ -264,6 +290,22 @@ impl<B: Backend> Store<B> {
             self.aside.push(aside);
         }
         written
+    }
+
+    /// Writes to storage, keeping [`Store::bytes_used`] in step.
+    fn backend_set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.backend.set(key, value)?;
+        if ours(key) {
+            self.sizes.insert(key.to_string(), stored_size(key, value));
+        }
+        Ok(())
+    }
+
+    /// Removes from storage, keeping [`Store::bytes_used`] in step.
+    fn backend_remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.backend.remove(key)?;
+        self.sizes.remove(key);
+        Ok(())
     }
 
     /// Applies a change another tab made to storage (the browser's `storage`
@@ -288,6 +330,12 @@ impl<B: Backend> Store<B> {
         }
         let Some(key) = storage_key.strip_prefix(DOC_PREFIX) else {
             return false;
+        };
+        match value {
+            Some(raw) => self
+                .sizes
+                .insert(storage_key.to_string(), stored_size(storage_key, raw)),
+            None => self.sizes.remove(storage_key),
         };
         let key = key.to_string();
         let Some(raw) = value else {
@@ -360,7 +408,9 @@ impl<B: Backend> Store<B> {
         let docs = std::mem::take(&mut fresh.docs);
         let aside = std::mem::take(&mut fresh.aside);
         let too_new = std::mem::take(&mut fresh.too_new);
+        let sizes = std::mem::take(&mut fresh.sizes);
         drop(fresh);
+        self.sizes = sizes;
         self.external = docs
             .iter()
             .filter(|(k, d)| before.get(k) != Some(*d))
@@ -390,8 +440,10 @@ impl<B: Backend> Store<B> {
         let mut aside = Vec::new();
         let mut keys = self.backend.keys().unwrap_or_default();
         crate::domain::order::sort(&mut keys);
+        self.sizes.retain(|k, _| !k.starts_with(ASIDE_PREFIX));
         for key in keys.iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
             if let Ok(Some(raw)) = self.backend.get(key) {
+                self.sizes.insert(key.clone(), stored_size(key, &raw));
                 aside.push(serde_json::from_str::<SetAside>(&raw).unwrap_or(SetAside {
                     key: key.clone(),
                     raw,
@@ -620,8 +672,8 @@ impl<B: Backend> Store<B> {
         }
         while let Some((key, value)) = self.pending.pop_first() {
             let result = match &value {
-                Some(v) => self.backend.set(&key, v),
-                None => self.backend.remove(&key),
+                Some(v) => self.backend_set(&key, v),
+                None => self.backend_remove(&key),
             };
             if let Err(problem) = result {
                 self.pending.insert(key, value);
@@ -644,7 +696,7 @@ impl<B: Backend> Store<B> {
         let mut failure = None;
         for key in keys {
             if key.starts_with(DOC_PREFIX) || key.starts_with(ASIDE_PREFIX) {
-                if let Err(e) = self.backend.remove(&key) {
+                if let Err(e) = self.backend_remove(&key) {
                     failure = Some(e);
                 }
             }
@@ -666,7 +718,7 @@ impl<B: Backend> Store<B> {
 
     /// Approximate bytes used by Groundwork in storage (UTF-16, as browsers count).
     pub fn bytes_used(&self) -> usize {
-        self.backend.size_of(&[DOC_PREFIX, ASIDE_PREFIX])
+        self.sizes.values().sum()
     }
 
     /// Everything, as a backup taken at `now`.
@@ -753,14 +805,14 @@ impl<B: Backend> Store<B> {
                 .collect();
             for (i, (key, value)) in writes.iter().enumerate() {
                 let result = match value {
-                    Some(v) => self.backend.set(key, v),
-                    None => self.backend.remove(key),
+                    Some(v) => self.backend_set(key, v),
+                    None => self.backend_remove(key),
                 };
                 if let Err(problem) = result {
                     for (key, old) in snapshot[..i].iter().rev() {
                         let _ = match old {
-                            Some(v) => self.backend.set(key, v),
-                            None => self.backend.remove(key),
+                            Some(v) => self.backend_set(key, v),
+                            None => self.backend_remove(key),
                         };
                     }
                     return Err(StoreError::Write(problem));
