@@ -36,6 +36,38 @@ fn local_backend_round_trips_values_and_lists_keys() {
 }
 
 #[wasm_bindgen_test]
+fn the_size_shown_matches_reading_every_value() {
+    // The store keeps the size as it reads and writes; it must equal reading
+    // every value back (UTF-16 units, non-ASCII included).
+    clear_storage();
+    let mut b = LocalBackend::open().expect("local storage is available");
+    b.set("gw:test/1", "{}").unwrap();
+    b.set("gw-aside:test/3", "{}").unwrap();
+    b.set("other", "not ours").unwrap();
+    let mut store = Store::open(b);
+    let profile = Profile {
+        setback: Some(Setback::Exam),
+        ..Profile::default()
+    };
+    store.put(Profile::ID, &profile, time::now()).unwrap();
+    let by_reading: usize = raw_keys()
+        .iter()
+        .filter(|k| k.starts_with("gw"))
+        .map(|k| {
+            let v = raw().get_item(k).unwrap().unwrap();
+            2 * (k.encode_utf16().count() + v.encode_utf16().count())
+        })
+        .sum();
+    assert_eq!(store.bytes_used(), by_reading);
+    clear_storage();
+}
+
+fn raw_keys() -> Vec<String> {
+    let n = raw().length().unwrap();
+    (0..n).filter_map(|i| raw().key(i).unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
 fn quota_errors_are_recognised_by_name() {
     let e = web_sys::DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
     assert_eq!(classify(e.into()), BackendError::Full);

@@ -16,7 +16,7 @@ use crate::domain::Record;
 use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
 use crate::store::local::LocalBackend;
 use crate::store::vault::{Followed, VaultError, META_KEY};
-use crate::store::{Backend, Health, MemoryBackend, Store, StoreError};
+use crate::store::{Backend, Health, MemoryBackend, Store, StoreError, Typed};
 
 type AppStore = Store<Box<dyn Backend>>;
 
@@ -35,6 +35,13 @@ pub struct AppState {
     /// Whether the passphrase lock is on (the store is then sealed).
     pub locked_storage: RwSignal<bool>,
     asked_persistence: StoredValue<bool>,
+    /// Per record kind: notified when a record of that kind is saved or
+    /// deleted in this tab, so a view of one kind does not re-run (and re-read
+    /// years of records) when another kind is saved.
+    kinds: StoredValue<std::collections::HashMap<&'static str, ArcTrigger>, LocalStorage>,
+    /// Notified when anything may have changed at once (another tab, an
+    /// import, a wipe, the lock): every view of records re-runs.
+    everything: RwSignal<u64>,
 }
 
 impl AppState {
@@ -150,12 +157,29 @@ impl AppState {
             revision: RwSignal::new(0),
             locked_storage: RwSignal::new(false),
             asked_persistence: StoredValue::new(false),
+            kinds: StoredValue::new_local(Default::default()),
+            everything: RwSignal::new(0),
         }
     }
 
     /// Reads the store (for summaries such as counts and sizes).
     pub fn read<R>(&self, f: impl FnOnce(&AppStore) -> R) -> R {
         self.revision.track();
+        self.store.with_value(f)
+    }
+
+    /// The trigger of records of `kind`.
+    fn kind_trigger(&self, kind: &'static str) -> ArcTrigger {
+        self.kinds
+            .try_update_value(|m| m.entry(kind).or_default().clone())
+            .expect("the triggers live as long as the app")
+    }
+
+    /// Reads records of `kind` from the store; re-runs when a record of that
+    /// kind changes (or everything may have).
+    fn read_kind<R>(&self, kind: &'static str, f: impl FnOnce(&AppStore) -> R) -> R {
+        self.kind_trigger(kind).track();
+        self.everything.track();
         self.store.with_value(f)
     }
 
@@ -168,6 +192,7 @@ impl AppState {
     /// Saves the profile.
     pub fn save_profile(&self, profile: Profile) {
         let result = self.write(|s| s.put(Profile::ID, &profile, time::now()));
+        self.kind_trigger(Profile::KIND).notify();
         // A profile from a newer version stays untouched in storage (the
         // shell says so); this answer still holds for this visit, so the
         // person is not asked the welcome question over and over.
@@ -178,9 +203,16 @@ impl AppState {
     }
 
     /// Every record of kind `T`, newest save last by id order; re-runs when
-    /// anything is saved.
-    pub fn all<T: Record>(&self) -> Vec<(String, T, time::Timestamp)> {
-        self.read(|s| s.all::<T>())
+    /// a record of kind `T` is saved.
+    pub fn all<T: Record + Clone + 'static>(&self) -> Vec<(String, T, time::Timestamp)> {
+        self.read_kind(T::KIND, |s| s.all::<T>())
+    }
+
+    /// Like [`AppState::all`], but shared rather than copied (the store
+    /// keeps each kind's list until a record of that kind changes): for
+    /// summaries that only look at the records.
+    pub fn all_shared<T: Record + 'static>(&self) -> Typed<T> {
+        self.read_kind(T::KIND, |s| s.all_shared::<T>())
     }
 
     /// The record `T` with this id, without following changes.
@@ -188,15 +220,16 @@ impl AppState {
         self.store.with_value(|s| s.get::<T>(id))
     }
 
-    /// The record `T` with this id; re-runs when anything is saved.
+    /// The record `T` with this id; re-runs when a record of kind `T` is saved.
     pub fn get<T: Record>(&self, id: &str) -> Option<T> {
-        self.read(|s| s.get::<T>(id))
+        self.read_kind(T::KIND, |s| s.get::<T>(id))
     }
 
     /// Saves one record (an exercise entry, a draft...). A write the browser
     /// refuses is kept in memory and shown by the storage notice.
     pub fn save<T: Record>(&self, id: &str, record: &T) -> Result<(), StoreError> {
         let result = self.write(|s| s.put(id, record, time::now()));
+        self.kind_trigger(T::KIND).notify();
         self.after_change();
         result
     }
@@ -208,6 +241,7 @@ impl AppState {
             s.delete::<T>(id);
             record
         });
+        self.kind_trigger(T::KIND).notify();
         self.after_change();
         removed
     }
@@ -253,6 +287,7 @@ impl AppState {
         if self.profile.with_untracked(|p| *p != profile) {
             self.profile.set(profile);
         }
+        self.everything.update(|n| *n += 1);
         self.after_change();
     }
 

@@ -60,6 +60,15 @@ pub fn new_id(now: time::Timestamp, salt: u32) -> String {
 /// Unknown kinds are accepted and kept untouched, so that data written by a
 /// sibling tab running a slightly newer build is never thrown away.
 pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
+    validate_typed(kind, body).map(|_| ())
+}
+
+/// [`validate`], handing back the record it read (`None` for a kind this
+/// version does not know), so the store need not read it a second time.
+pub fn validate_typed(
+    kind: &str,
+    body: &serde_json::Value,
+) -> Result<Option<Box<dyn std::any::Any>>, String> {
     // Serde would also read a struct from an array of its fields in order;
     // every record is stored as an object, so anything else is refused.
     fn object(body: &serde_json::Value) -> Result<&serde_json::Value, String> {
@@ -69,18 +78,19 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
             Err("a record must be a JSON object".into())
         }
     }
-    fn check<T: Record>(body: &serde_json::Value) -> Result<(), String> {
+    type Read = Result<Option<Box<dyn std::any::Any>>, String>;
+    fn check<T: Record + 'static>(body: &serde_json::Value) -> Read {
         T::deserialize(object(body)?)
-            .map(|_| ())
+            .map(|r| Some(Box::new(r) as Box<dyn std::any::Any>))
             .map_err(|e| e.to_string())
     }
-    fn check_with<T: Record>(
+    fn check_with<T: Record + 'static>(
         body: &serde_json::Value,
         rule: fn(&T) -> Result<(), String>,
-    ) -> Result<(), String> {
-        T::deserialize(object(body)?)
-            .map_err(|e| e.to_string())
-            .and_then(|r| rule(&r))
+    ) -> Read {
+        let r = T::deserialize(object(body)?).map_err(|e| e.to_string())?;
+        rule(&r)?;
+        Ok(Some(Box::new(r)))
     }
     match kind {
         profile::Profile::KIND => check::<profile::Profile>(body),
@@ -132,7 +142,7 @@ pub fn validate(kind: &str, body: &serde_json::Value) -> Result<(), String> {
         backup_reminder::BackupReminder::KIND => {
             check_with(body, backup_reminder::BackupReminder::check)
         }
-        _ => Ok(()),
+        _ => Ok(None),
     }
 }
 

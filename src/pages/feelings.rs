@@ -519,13 +519,13 @@ fn History(heading: NodeRef<html::H2>) -> impl IntoView {
     let t = app.text;
     let today = time::now().date_naive();
     let period = RwSignal::new(Period::containing(Span::Week, today));
-    let check_ins = Memo::new(move |_| {
-        app.all::<CheckIn>()
-            .into_iter()
-            .map(|(_, c, _)| c)
-            .collect::<Vec<_>>()
+    let summary = Memo::new(move |_| {
+        let period = period.get();
+        summarise(
+            app.all_shared::<CheckIn>().iter().map(|(_, c, _)| c),
+            period,
+        )
     });
-    let summary = Memo::new(move |_| check_ins.with(|all| summarise(all, period.get())));
     let data = Signal::derive(move || summary.with(|s| chart_data(t, s)));
     let span = move || period.with(|p| p.span);
     let show = move |s: Span| {
@@ -608,11 +608,13 @@ fn Recent() -> impl IntoView {
     let removed = RwSignal::new(None::<(String, CheckIn)>);
     let message = RwSignal::new(None::<&'static str>);
     let recent = Memo::new(move |_| {
-        let mut all = app.all::<CheckIn>();
+        // Sorted by reference, so only the few shown are copied.
+        let shared = app.all_shared::<CheckIn>();
+        let mut all = shared.iter().collect::<Vec<_>>();
         crate::domain::order::sort_by(&mut all, |a, b| b.1.at.cmp(&a.1.at).then(b.0.cmp(&a.0)));
         all.truncate(RECENT);
         all.into_iter()
-            .map(|(id, c, _)| (id, c))
+            .map(|(id, c, _)| (id.clone(), c.clone()))
             .collect::<Vec<_>>()
     });
     let delete = move |id: String| {

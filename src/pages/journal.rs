@@ -27,6 +27,8 @@ use crate::store::{valid_key, Health};
 const DEBOUNCE: Duration = Duration::from_millis(600);
 /// Characters of the first line shown when an entry has no title.
 const HEADLINE: usize = 70;
+/// How many entries the list shows at first, and how many more per tap.
+const PAGE: usize = 50;
 
 fn words_text(t: &'static Text, n: usize) -> String {
     if n == 1 {
@@ -61,7 +63,7 @@ pub fn JournalPage() -> impl IntoView {
     let t = app.text;
     // Prompts come first until there is something to read back; then the
     // entries lead and the prompts follow them.
-    let has_entries = Memo::new(move |_| !app.all::<JournalEntry>().is_empty());
+    let has_entries = Memo::new(move |_| !app.all_shared::<JournalEntry>().is_empty());
     view! {
         <section class="page journal" aria-labelledby="journal-title">
             <PageTitle id="journal-title" text=t.journal_list_title.to_string()/>
@@ -151,6 +153,8 @@ fn Entries() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, JournalEntry)>);
     let restored = RwSignal::new(false);
     let undo_ref = NodeRef::<html::Button>::new();
+    // Years of entries are shown a page at a time, newest first.
+    let limit = RwSignal::new(PAGE);
 
     let entries = Memo::new(move |_| {
         app.all::<JournalEntry>()
@@ -297,13 +301,39 @@ fn Entries() -> impl IntoView {
             >
                 <ul class="journal-entries">
                     <For
-                        each=move || shown.get()
+                        each=move || {
+                            let limit = limit.get();
+                            shown.with(|s| s.iter().take(limit).cloned().collect::<Vec<_>>())
+                        }
                         key=|(id, e)| (id.clone(), e.updated, e.tags.clone(), e.title.clone())
                         let:item
                     >
                         <EntryCard id=item.0 entry=item.1 on_delete=Callback::new(delete)/>
                     </For>
                 </ul>
+                {move || {
+                    let total = shown.with(Vec::len);
+                    let count = limit.get().min(total);
+                    (count < total)
+                        .then(|| {
+                            let showing = fill(
+                                t.journal_list_showing,
+                                &[("count", &count.to_string()), ("total", &total.to_string())],
+                            );
+                            view! {
+                                <div class="journal-more">
+                                    <p class="small">{showing}</p>
+                                    <button
+                                        type="button"
+                                        class="button secondary"
+                                        on:click=move |_| limit.update(|n| *n += PAGE)
+                                    >
+                                        {t.journal_list_more}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
             </Show>
         </Show>
     }
@@ -523,13 +553,9 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
         save_now();
     };
     let suggestions = Memo::new(move |_| {
-        let used = app
-            .all::<JournalEntry>()
-            .into_iter()
-            .map(|(_, e, _)| e)
-            .collect::<Vec<_>>();
+        let used = app.all_shared::<JournalEntry>();
         let mine = entry.with(|e| e.tags.clone());
-        journal::all_tags(&used)
+        journal::all_tags(used.iter().map(|(_, e, _)| e))
             .into_iter()
             .filter(|tag| !mine.contains(tag))
             .take(8)

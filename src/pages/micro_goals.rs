@@ -673,7 +673,9 @@ fn WinsLog() -> impl IntoView {
                 </div>
             </form>
             {move || {
-                let mut all = app.all::<Win>();
+                // Sorted by reference: only the few shown are copied.
+                let shared = app.all_shared::<Win>();
+                let mut all = shared.iter().collect::<Vec<_>>();
                 crate::domain::order::sort_by_key(&mut all, |(_, w, _)| std::cmp::Reverse(w.at));
                 let monday = goals::monday_of(today());
                 let this_week = all.iter().filter(|(_, w, _)| w.at.date_naive() >= monday).count();
@@ -687,6 +689,7 @@ fn WinsLog() -> impl IntoView {
                             .into_iter()
                             .take(30)
                             .map(|(id, w, _)| {
+                                let (id, w) = (id.clone(), w.clone());
                                 let label = fill(t.micro_goals_wins_remove_label, &[("text", &w.text)]);
                                 let from_goal = w.goal.is_some();
                                 let remove = move |_| {

@@ -37,73 +37,73 @@ use crate::pages::measures::{score_words, words as scale_words};
 /// Everything the person has done, as (activity, when), from every practice.
 pub fn collect_activities(app: &AppState) -> Vec<(Activity, Timestamp)> {
     let mut done: Vec<(Activity, Timestamp)> = Vec::new();
-    for (_, r, _) in app.all::<ThoughtRecord>() {
+    for (_, r, _) in app.all_shared::<ThoughtRecord>().iter() {
         if let Some(at) = r.finished_at {
             done.push((Activity::ThoughtRecord, at));
         }
     }
-    for (_, c, _) in app.all::<CheckIn>() {
+    for (_, c, _) in app.all_shared::<CheckIn>().iter() {
         done.push((Activity::CheckIn, c.at));
     }
-    for (_, j, _) in app.all::<JournalEntry>() {
+    for (_, j, _) in app.all_shared::<JournalEntry>().iter() {
         done.push((Activity::Journal, j.created));
     }
-    for (_, b, _) in app.all::<BreathingSession>() {
+    for (_, b, _) in app.all_shared::<BreathingSession>().iter() {
         done.push((Activity::Breathing, b.started_at));
     }
-    for (_, g, _) in app.all::<GroundingSession>() {
+    for (_, g, _) in app.all_shared::<GroundingSession>().iter() {
         if let Some(at) = g.finished_at {
             done.push((Activity::Grounding, at));
         }
     }
-    for (_, m, _) in app.all::<MovementEntry>() {
+    for (_, m, _) in app.all_shared::<MovementEntry>().iter() {
         done.push((Activity::Movement, m.at));
     }
-    for (_, w, _) in app.all::<Win>() {
+    for (_, w, _) in app.all_shared::<Win>().iter() {
         done.push((Activity::Win, w.at));
     }
-    for (_, g, _) in app.all::<Goal>() {
+    for (_, g, _) in app.all_shared::<Goal>().iter() {
         done.push((Activity::Goal, g.created));
     }
-    for (_, o, _) in app.all::<Outreach>() {
+    for (_, o, _) in app.all_shared::<Outreach>().iter() {
         if let Some(at) = o.done {
             done.push((Activity::Outreach, at));
         }
     }
-    for (_, m, _) in app.all::<MeasureResult>() {
+    for (_, m, _) in app.all_shared::<MeasureResult>().iter() {
         done.push((Activity::Measure, m.at));
     }
-    for (_, r, _) in app.all::<ReadingNotes>() {
+    for (_, r, _) in app.all_shared::<ReadingNotes>().iter() {
         if let Some(at) = r.read_at {
             done.push((Activity::Reading, at));
         }
     }
-    for (_, b, _) in app.all::<BreakLog>() {
+    for (_, b, _) in app.all_shared::<BreakLog>().iter() {
         done.push((Activity::CompassionBreak, b.started_at));
     }
-    for (_, f, _) in app.all::<FriendEntry>() {
+    for (_, f, _) in app.all_shared::<FriendEntry>().iter() {
         done.push((Activity::FriendView, f.created));
     }
-    for (_, l, _) in app.all::<Letter>() {
+    for (_, l, _) in app.all_shared::<Letter>().iter() {
         done.push((Activity::Letter, l.written));
         for r in &l.rereads {
             done.push((Activity::LetterReread, r.at));
         }
     }
-    for (_, d, _) in app.all::<Dialogue>() {
+    for (_, d, _) in app.all_shared::<Dialogue>().iter() {
         if !d.turns.is_empty() {
             done.push((Activity::InnerChild, d.created));
         }
     }
-    for (_, a, _) in app.all::<SoloActivity>() {
+    for (_, a, _) in app.all_shared::<SoloActivity>().iter() {
         if let Some(d) = &a.done {
             done.push((Activity::SoloStep, d.at));
         }
     }
-    for (_, o, _) in app.all::<OpeningStep>() {
+    for (_, o, _) in app.all_shared::<OpeningStep>().iter() {
         done.push((Activity::OpeningUp, o.at));
     }
-    for (_, b, _) in app.all::<BoundaryHeld>() {
+    for (_, b, _) in app.all_shared::<BoundaryHeld>().iter() {
         done.push((Activity::BoundaryHeld, b.at));
     }
     done
@@ -559,7 +559,7 @@ fn today_facts(app: &AppState) -> Today {
         open_goals_today,
         any_goals: goals.iter().any(|(_, g)| g.archived.is_none()),
         checked_in_today: app
-            .all::<CheckIn>()
+            .all_shared::<CheckIn>()
             .iter()
             .any(|(_, c, _)| c.date() == date),
         measure_due: Scale::ALL

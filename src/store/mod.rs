@@ -12,6 +12,7 @@
 
 pub mod backend;
 pub mod backup;
+pub mod docs;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod schema;
@@ -24,6 +25,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::time::Timestamp;
 use crate::domain::{self, Record};
 pub use backend::{Backend, BackendError, MemoryBackend};
+use docs::Docs;
+pub use docs::Typed;
 use schema::{DocProblem, Document};
 
 const DOC_PREFIX: &str = "gw:";
@@ -127,7 +130,7 @@ pub fn valid_key(key: &str) -> bool {
 /// Every record, the set-aside values and the write queue, over a [`Backend`].
 pub struct Store<B: Backend> {
     backend: B,
-    docs: BTreeMap<String, Document>,
+    docs: Docs,
     aside: Vec<SetAside>,
     too_new: BTreeMap<String, String>,
     pending: BTreeMap<String, Option<String>>,
@@ -144,6 +147,26 @@ pub struct Store<B: Backend> {
     /// copy holds (the person kept typing in an open form), the copy has
     /// nothing left to keep and is removed.
     own_copies: BTreeMap<String, String>,
+    /// Storage key -> bytes it takes with its value (UTF-16, as browsers
+    /// count), for every `gw` key: kept as the store reads and writes, so
+    /// the data page need not read years of values back from storage.
+    sizes: BTreeMap<String, usize>,
+}
+
+/// Bytes `key` and `value` take in local storage (UTF-16 code units).
+fn stored_size(key: &str, value: &str) -> usize {
+    let units = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        }
+    };
+    2 * (units(key) + units(value))
+}
+
+fn ours(storage_key: &str) -> bool {
+    storage_key.starts_with(DOC_PREFIX) || storage_key.starts_with(ASIDE_PREFIX)
 }
 
 impl<B: Backend> Store<B> {
@@ -157,7 +180,7 @@ impl<B: Backend> Store<B> {
                 Health::Unavailable
             },
             backend,
-            docs: BTreeMap::new(),
+            docs: Docs::default(),
             aside: Vec::new(),
             too_new: BTreeMap::new(),
             pending: BTreeMap::new(),
@@ -165,6 +188,7 @@ impl<B: Backend> Store<B> {
             external: BTreeSet::new(),
             kept: 0,
             own_copies: BTreeMap::new(),
+            sizes: BTreeMap::new(),
         };
         let mut keys = match store.backend.keys() {
             Ok(keys) => keys,
@@ -178,6 +202,11 @@ impl<B: Backend> Store<B> {
             let Ok(Some(raw)) = store.backend.get(&storage_key) else {
                 continue;
             };
+            if ours(&storage_key) {
+                store
+                    .sizes
+                    .insert(storage_key.clone(), stored_size(&storage_key, &raw));
+            }
             if let Some(key) = storage_key.strip_prefix(DOC_PREFIX) {
                 store.load_doc(&storage_key, key.to_string(), raw);
             } else if storage_key.starts_with(ASIDE_PREFIX) {
@@ -199,9 +228,16 @@ impl<B: Backend> Store<B> {
             DocProblem::Damaged("the key is not a Groundwork record key".into())
         } else {
             let kind = key.split('/').next().unwrap_or_default();
-            match schema::read(kind, &raw, schema::MIGRATIONS, domain::validate) {
+            // The record validation reads is kept, so listing it later does
+            // not read it a second time.
+            let record = std::cell::RefCell::new(None);
+            let validate = |kind: &str, body: &serde_json::Value| {
+                *record.borrow_mut() = domain::validate_typed(kind, body)?;
+                Ok(())
+            };
+            match schema::read(kind, &raw, schema::MIGRATIONS, validate) {
                 Ok(doc) => {
-                    self.docs.insert(key, doc);
+                    self.docs.insert_read(key, doc, record.into_inner());
                     return;
                 }
                 Err(DocProblem::TooNew(_)) => {
@@ -218,7 +254,7 @@ impl<B: Backend> Store<B> {
         };
         // Only remove the original once its copy is safely written.
         if self.write_aside(&key, aside) {
-            let _ = self.backend.remove(storage_key);
+            let _ = self.backend_remove(storage_key);
         }
     }
 
@@ -245,7 +281,7 @@ impl<B: Backend> Store<B> {
             aside_key = format!("{ASIDE_PREFIX}{key}#{n}");
         }
         let json = serde_json::to_string(&aside).expect("set-aside entries serialise");
-        let written = self.backend.set(&aside_key, &json).is_ok();
+        let written = self.backend_set(&aside_key, &json).is_ok();
         if !written && self.health != Health::Unavailable {
             // Kept in the write queue, so it is retried and never dropped.
             self.pending.insert(aside_key, Some(json));
@@ -254,6 +290,22 @@ impl<B: Backend> Store<B> {
             self.aside.push(aside);
         }
         written
+    }
+
+    /// Writes to storage, keeping [`Store::bytes_used`] in step.
+    fn backend_set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.backend.set(key, value)?;
+        if ours(key) {
+            self.sizes.insert(key.to_string(), stored_size(key, value));
+        }
+        Ok(())
+    }
+
+    /// Removes from storage, keeping [`Store::bytes_used`] in step.
+    fn backend_remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.backend.remove(key)?;
+        self.sizes.remove(key);
+        Ok(())
     }
 
     /// Applies a change another tab made to storage (the browser's `storage`
@@ -278,6 +330,12 @@ impl<B: Backend> Store<B> {
         }
         let Some(key) = storage_key.strip_prefix(DOC_PREFIX) else {
             return false;
+        };
+        match value {
+            Some(raw) => self
+                .sizes
+                .insert(storage_key.to_string(), stored_size(storage_key, raw)),
+            None => self.sizes.remove(storage_key),
         };
         let key = key.to_string();
         let Some(raw) = value else {
@@ -350,10 +408,12 @@ impl<B: Backend> Store<B> {
         let docs = std::mem::take(&mut fresh.docs);
         let aside = std::mem::take(&mut fresh.aside);
         let too_new = std::mem::take(&mut fresh.too_new);
+        let sizes = std::mem::take(&mut fresh.sizes);
         drop(fresh);
+        self.sizes = sizes;
         self.external = docs
             .iter()
-            .filter(|(k, d)| before.get(*k) != Some(*d))
+            .filter(|(k, d)| before.get(k) != Some(*d))
             .map(|(k, _)| k.clone())
             .collect();
         self.mine.retain(|k, raw| {
@@ -380,8 +440,10 @@ impl<B: Backend> Store<B> {
         let mut aside = Vec::new();
         let mut keys = self.backend.keys().unwrap_or_default();
         crate::domain::order::sort(&mut keys);
+        self.sizes.retain(|k, _| !k.starts_with(ASIDE_PREFIX));
         for key in keys.iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
             if let Ok(Some(raw)) = self.backend.get(key) {
+                self.sizes.insert(key.clone(), stored_size(key, &raw));
                 aside.push(serde_json::from_str::<SetAside>(&raw).unwrap_or(SetAside {
                     key: key.clone(),
                     raw,
@@ -429,16 +491,14 @@ impl<B: Backend> Store<B> {
     }
 
     /// Every record of kind `T` with its id and save time, in id order.
-    pub fn all<T: Record>(&self) -> Vec<(String, T, Timestamp)> {
-        let prefix = format!("{}/", T::KIND);
-        self.docs
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .filter_map(|(k, doc)| {
-                let body = T::deserialize(&doc.body).ok()?;
-                Some((k[prefix.len()..].to_string(), body, doc.saved))
-            })
-            .collect()
+    pub fn all<T: Record + Clone + 'static>(&self) -> Vec<(String, T, Timestamp)> {
+        self.docs.all::<T>().as_ref().clone()
+    }
+
+    /// The same list as [`Store::all`], shared rather than copied: read once
+    /// per kind and kept until a record of that kind changes.
+    pub fn all_shared<T: Record + 'static>(&self) -> Typed<T> {
+        self.docs.all::<T>()
     }
 
     /// Number of records of each kind.
@@ -612,8 +672,8 @@ impl<B: Backend> Store<B> {
         }
         while let Some((key, value)) = self.pending.pop_first() {
             let result = match &value {
-                Some(v) => self.backend.set(&key, v),
-                None => self.backend.remove(&key),
+                Some(v) => self.backend_set(&key, v),
+                None => self.backend_remove(&key),
             };
             if let Err(problem) = result {
                 self.pending.insert(key, value);
@@ -636,7 +696,7 @@ impl<B: Backend> Store<B> {
         let mut failure = None;
         for key in keys {
             if key.starts_with(DOC_PREFIX) || key.starts_with(ASIDE_PREFIX) {
-                if let Err(e) = self.backend.remove(&key) {
+                if let Err(e) = self.backend_remove(&key) {
                     failure = Some(e);
                 }
             }
@@ -658,14 +718,7 @@ impl<B: Backend> Store<B> {
 
     /// Approximate bytes used by Groundwork in storage (UTF-16, as browsers count).
     pub fn bytes_used(&self) -> usize {
-        let keys = self.backend.keys().unwrap_or_default();
-        keys.iter()
-            .filter(|k| k.starts_with(DOC_PREFIX) || k.starts_with(ASIDE_PREFIX))
-            .map(|k| {
-                let value = self.backend.get(k).ok().flatten().unwrap_or_default();
-                2 * (k.encode_utf16().count() + value.encode_utf16().count())
-            })
-            .sum()
+        self.sizes.values().sum()
     }
 
     /// Everything, as a backup taken at `now`.
@@ -752,14 +805,14 @@ impl<B: Backend> Store<B> {
                 .collect();
             for (i, (key, value)) in writes.iter().enumerate() {
                 let result = match value {
-                    Some(v) => self.backend.set(key, v),
-                    None => self.backend.remove(key),
+                    Some(v) => self.backend_set(key, v),
+                    None => self.backend_remove(key),
                 };
                 if let Err(problem) = result {
                     for (key, old) in snapshot[..i].iter().rev() {
                         let _ = match old {
-                            Some(v) => self.backend.set(key, v),
-                            None => self.backend.remove(key),
+                            Some(v) => self.backend_set(key, v),
+                            None => self.backend_remove(key),
                         };
                     }
                     return Err(StoreError::Write(problem));
@@ -784,6 +837,6 @@ impl<B: Backend> Store<B> {
 
     /// The stored documents, keyed `kind/id` (for tests and diagnostics).
     pub fn documents(&self) -> &BTreeMap<String, Document> {
-        &self.docs
+        self.docs.map()
     }
 }

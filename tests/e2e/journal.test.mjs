@@ -268,3 +268,52 @@ test('entries are found by search and by tag, and a delete can be undone', async
   assert.deepEqual(JSON.parse((await storedData(page))[key]).body.tags, ['walk', 'family']);
   await app.done();
 });
+
+test('a long journal shows the newest entries first and older ones on request', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await answerWelcome(page, 'An exam or studies that didn\'t go the way I hoped');
+  // 120 entries, one a day: the list starts with the newest 50.
+  const many = {};
+  for (let i = 1; i <= 120; i++) {
+    const day = new Date(Date.UTC(2026, 6, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const stamp = `${day}T08:00:00+05:30`;
+    many[`gw:journal/${day.replaceAll('-', '')}-080000-0${String(i).padStart(3, '0')}0001`] = doc({
+      title: `Morning page ${i}`,
+      body: i === 3 ? 'The kettle sang while I wrote.' : 'A few lines about the day.',
+      tags: [],
+      prompt: null,
+      created: stamp,
+      updated: stamp,
+    });
+  }
+  await page.evaluate((entries) => {
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, many);
+  await page.goto(new URL('journal', page.url()).href);
+  await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
+  const links = page.locator('.journal-entries').getByRole('link');
+  await links.first().waitFor();
+  assert.equal(await links.count(), 50);
+  assert.equal(await links.first().textContent(), 'Morning page 120');
+  assert.equal(await links.last().textContent(), 'Morning page 71');
+  await page.getByText('Showing your newest 50 of 120 entries.').waitFor();
+  await expectAccessible(page, 'long journal');
+  await shot(page, 'journal-long');
+
+  const more = page.getByRole('button', { name: 'Show older entries' });
+  await more.click();
+  await page.getByText('Showing your newest 100 of 120 entries.').waitFor();
+  assert.equal(await links.count(), 100);
+  await more.click();
+  await page.getByText('Showing your newest', { exact: false }).waitFor({ state: 'detached' });
+  assert.equal(await links.count(), 120);
+  assert.equal(await links.last().textContent(), 'Morning page 1');
+  assert.equal(await more.count(), 0);
+
+  // Search still looks through every entry, not only those shown.
+  await page.getByRole('searchbox', { name: 'Search your entries' }).fill('kettle');
+  await page.getByText('1 of 120 entries shown').waitFor();
+  assert.deepEqual(await links.allTextContents(), ['Morning page 3']);
+  await app.done();
+});
