@@ -120,6 +120,12 @@ pub fn LockScreen(text: &'static Text, stored: Stored, opened: Callback<()>) -> 
                     busy.set(false);
                     feedback.set(Some(Err(t.vault_lock_screen_wrong.into())));
                 }
+                // The lock was turned off in another tab meanwhile: open.
+                Err(VaultError::Unusable(_)) if matches!(vault::stored_lock(), Stored::None) => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                }
                 Err(e) => {
                     busy.set(false);
                     let detail = format!("{e:?}");
