@@ -15,8 +15,8 @@ use web_sys::CryptoKey;
 
 use crate::store::local::LocalBackend;
 use crate::store::vault::{
-    read_meta, Followed, FormatError, Ivs, Kdf, Meta, ProtectedBackup, SealedBackend, Vault,
-    VaultError, DERIVED_BITS, IV_LEN, SALT_LEN,
+    Followed, FormatError, Ivs, Kdf, Meta, ProtectedBackup, SealedBackend, Vault, VaultError,
+    DERIVED_BITS, IV_LEN, META_KEY, SALT_LEN,
 };
 use crate::store::BackendError;
 
@@ -96,11 +96,15 @@ pub enum Stored {
 }
 
 /// Whether the data is locked.
+/// Only reads: the app's own opening of local storage (with its write
+/// probe) comes after.
 pub fn stored_lock() -> Stored {
-    let Some(local) = LocalBackend::open() else {
-        return Stored::None;
-    };
-    match read_meta(&local) {
+    let text = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(META_KEY).ok().flatten());
+    match text.map(|t| Meta::parse(&t)) {
         None => Stored::None,
         Some(Ok(meta)) => Stored::Locked(meta),
         Some(Err(e)) => Stored::Unusable(e),

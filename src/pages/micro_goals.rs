@@ -39,6 +39,39 @@ pub fn day_short(t: &'static Text, d: u8) -> &'static str {
     ][usize::from(d.min(6))]
 }
 
+/// Seven checkboxes, Monday first, for choosing days of the week (`days`
+/// holds 0 for Monday ... 6 for Sunday, in the order they were ticked).
+/// Each box shows the short name and is read out with the full one.
+#[component]
+pub fn DayPicker(legend: &'static str, days: RwSignal<Vec<u8>>) -> impl IntoView {
+    let t = use_app().text;
+    view! {
+        <fieldset class="day-picker">
+            <legend>{legend}</legend>
+            {(0u8..7)
+                .map(|d| {
+                    let checked = move || days.with(|v| v.contains(&d));
+                    let toggle = move |_| {
+                        days.update(|v| match v.iter().position(|x| *x == d) {
+                            Some(i) => {
+                                v.remove(i);
+                            }
+                            None => v.push(d),
+                        })
+                    };
+                    view! {
+                        <label class="day">
+                            <input type="checkbox" prop:checked=checked on:change=toggle/>
+                            <span aria-hidden="true">{day_short(t, d)}</span>
+                            <span class="visually-hidden">{day_full(t, d)}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
 /// "Monday" .. "Sunday" for 0 = Monday .. 6 = Sunday.
 pub fn day_full(t: &'static Text, d: u8) -> &'static str {
     [
@@ -530,34 +563,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
                 selected=repeat
             />
             <Show when=move || repeat.get() == Some("days")>
-                <fieldset class="day-picker">
-                    <legend>{t.micro_goals_add_days_legend}</legend>
-                    {(0u8..7)
-                        .map(|d| {
-                            let checked = move || chosen_days.with(|v| v.contains(&d));
-                            view! {
-                                <label class="day">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=checked
-                                        on:change=move |_| {
-                                            chosen_days
-                                                .update(|v| {
-                                                    if let Some(i) = v.iter().position(|x| *x == d) {
-                                                        v.remove(i);
-                                                    } else {
-                                                        v.push(d);
-                                                    }
-                                                })
-                                        }
-                                    />
-                                    <span aria-hidden="true">{day_short(t, d)}</span>
-                                    <span class="visually-hidden">{day_full(t, d)}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <DayPicker legend=t.micro_goals_add_days_legend days=chosen_days/>
             </Show>
             <FormMessage message/>
             <div class="actions">

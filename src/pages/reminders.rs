@@ -24,7 +24,7 @@ use crate::domain::reminders::{
     events, ics, Problem, Reminder, ReminderDraft, ReminderSettings, What, MAX_TITLE,
 };
 use crate::domain::time;
-use crate::pages::micro_goals::{day_full, day_short};
+use crate::pages::micro_goals::{day_short, DayPicker};
 
 fn what_label(t: &'static Text, w: What) -> &'static str {
     match w {
@@ -499,33 +499,7 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                 />
             </div>
             <Show when=has_days>
-                <fieldset class="day-picker">
-                    <legend>{t.reminders_form_days_legend}</legend>
-                    {(0u8..7)
-                        .map(|d| {
-                            let checked = move || days.with(|v| v.contains(&d));
-                            view! {
-                                <label class="day">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=checked
-                                        on:change=move |_| {
-                                            days.update(|v| {
-                                                if let Some(i) = v.iter().position(|x| *x == d) {
-                                                    v.remove(i);
-                                                } else {
-                                                    v.push(d);
-                                                }
-                                            })
-                                        }
-                                    />
-                                    <span aria-hidden="true">{day_short(t, d)}</span>
-                                    <span class="visually-hidden">{day_full(t, d)}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <DayPicker legend=t.reminders_form_days_legend days/>
             </Show>
             {move || {
                 message
