@@ -239,3 +239,72 @@ fn bytes_used_stays_equal_to_reading_storage_back() {
     assert_eq!(store.bytes_used(), 0);
     assert_eq!(recount(store.backend()), 0);
 }
+
+#[test]
+fn a_list_patched_after_changes_matches_reading_everything_afresh() {
+    let mut store = Store::open(MemoryBackend::new());
+    let id = |i: usize| format!("20261128-10{:04}-0001", i * 7 % 100);
+    for i in 0..40 {
+        store.put(&id(i), &win(&format!("w{i}")), now()).unwrap();
+    }
+    // Every step: a few saves, edits, deletes and other tabs' changes, then
+    // the (patched) list must equal a fresh read of the same storage.
+    for step in 0..30usize {
+        drop(store.all_shared::<Win>());
+        for j in 0..(step % 5 + 1) {
+            let n = (step * 13 + j * 29) % 60;
+            match (step + j) % 4 {
+                0 | 1 => store
+                    .put(&id(n), &win(&format!("s{step}-{j}")), now())
+                    .unwrap(),
+                2 => store.delete::<Win>(&id(n)),
+                _ => {
+                    let key = format!("gw:win/{}", id(n));
+                    let raw = format!(
+                        r#"{{"v":1,"saved":"2026-11-28T21:40:00+05:30","body":{{"text":"tab {step}","at":"2026-11-28T21:40:00+05:30"}}}}"#
+                    );
+                    store.backend_mut().set(&key, &raw).unwrap();
+                    store.apply_external(Some(&key), Some(&raw));
+                }
+            }
+        }
+        let fresh = Store::open(store.backend().clone());
+        assert_eq!(store.all::<Win>(), fresh.all::<Win>(), "after step {step}");
+    }
+}
+
+#[test]
+fn a_list_still_held_elsewhere_is_not_patched_but_read_again() {
+    let mut store = Store::open(MemoryBackend::new());
+    store
+        .put("20261128-100000-0001", &win("tea"), now())
+        .unwrap();
+    let held = store.all_shared::<Win>();
+    store
+        .put("20261128-100000-0001", &win("chai"), now())
+        .unwrap();
+    store
+        .put("20261128-100000-0002", &win("walk"), now())
+        .unwrap();
+    assert_eq!(texts(&store), ["chai", "walk"]);
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].1.text, "tea", "a list handed out is never changed");
+}
+
+#[test]
+fn many_changes_at_once_read_the_kind_afresh() {
+    let mut store = Store::open(MemoryBackend::new());
+    assert!(texts(&store).is_empty());
+    for i in 0..200 {
+        store
+            .put(
+                &format!("20261128-1{i:05}-0001"),
+                &win(&format!("w{i}")),
+                now(),
+            )
+            .unwrap();
+    }
+    let fresh = Store::open(store.backend().clone());
+    assert_eq!(store.all::<Win>(), fresh.all::<Win>());
+    assert_eq!(texts(&store).len(), 200);
+}

@@ -6,12 +6,15 @@
 //! out of JSON values each time was most of the work of a tap. [`Docs`] reads
 //! a kind once and hands out the same list until a record of that kind
 //! changes: every change goes through [`Docs::insert`], [`Docs::remove`],
-//! or [`Docs::clear`], which forget the typed lists of the
-//! kinds they touch, so a list is never older than the documents.
+//! or [`Docs::clear`], which note the keys they touch, so a list is never
+//! older than the documents. The next listing reads just those keys again
+//! and patches the list in place (one saved win no longer means reading
+//! every win of three years again), unless someone still holds the old list
+//! or too many keys changed: then the kind is read afresh.
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use super::schema::Document;
@@ -34,7 +37,12 @@ pub struct Docs {
     /// taken (not read again) the first time its kind is listed. Dropped
     /// when the document under that key changes.
     read_at_open: RefCell<HashMap<String, Box<dyn Any>>>,
+    /// Record type -> the `kind/id` keys changed since its list was read.
+    changed: RefCell<HashMap<TypeId, BTreeSet<String>>>,
 }
+
+/// Beyond this many changed keys (an import, say) a kind is read afresh.
+const PATCH_AT_MOST: usize = 64;
 
 impl Clone for Docs {
     /// A copy of the documents; the copy reads its typed lists afresh.
@@ -43,6 +51,7 @@ impl Clone for Docs {
             map: self.map.clone(),
             typed: RefCell::default(),
             read_at_open: RefCell::default(),
+            changed: RefCell::default(),
         }
     }
 }
@@ -79,7 +88,7 @@ impl Docs {
 
     /// Stores `doc` under `key`, returning what was there.
     pub fn insert(&mut self, key: String, doc: Document) -> Option<Document> {
-        self.forget(kind_of(&key));
+        self.touch(&key);
         self.read_at_open.get_mut().remove(&key);
         self.map.insert(key, doc)
     }
@@ -97,7 +106,7 @@ impl Docs {
     pub fn remove(&mut self, key: &str) -> Option<Document> {
         let removed = self.map.remove(key);
         if removed.is_some() {
-            self.forget(kind_of(key));
+            self.touch(key);
             self.read_at_open.get_mut().remove(key);
         }
         removed
@@ -107,11 +116,34 @@ impl Docs {
         self.map.clear();
         self.typed.get_mut().clear();
         self.read_at_open.get_mut().clear();
+        self.changed.get_mut().clear();
     }
 
-    /// Drops the typed lists of `kind`.
-    fn forget(&mut self, kind: &str) {
-        self.typed.get_mut().retain(|_, (k, _)| *k != kind);
+    /// Notes that the document under `key` changed, for every typed list of
+    /// its kind; a list with too many changes is dropped.
+    fn touch(&mut self, key: &str) {
+        let kind = kind_of(key);
+        let changed = self.changed.get_mut();
+        self.typed.get_mut().retain(|type_id, (k, _)| {
+            if *k != kind {
+                return true;
+            }
+            let keys = changed.entry(*type_id).or_default();
+            keys.insert(key.to_string());
+            if keys.len() > PATCH_AT_MOST {
+                changed.remove(type_id);
+                return false;
+            }
+            true
+        });
+    }
+
+    /// Reads the record under `key` (id after `prefix`) as a `T`, if it is
+    /// there and reads.
+    fn read_one<T: Record>(&self, key: &str, prefix: &str) -> Option<(String, T, Timestamp)> {
+        let doc = self.map.get(key)?;
+        let body = T::deserialize(&doc.body).ok()?;
+        Some((key[prefix.len()..].to_string(), body, doc.saved))
     }
 
     /// Every record of kind `T` that reads as a `T`, with id and save time,
@@ -119,12 +151,38 @@ impl Docs {
     /// until a record of that kind changes.
     pub fn all<T: Record + 'static>(&self) -> Typed<T> {
         let id = TypeId::of::<T>();
-        if let Some((_, list)) = self.typed.borrow().get(&id) {
-            if let Ok(list) = Rc::clone(list).downcast::<Vec<(String, T, Timestamp)>>() {
+        let prefix = format!("{}/", T::KIND);
+        let kept = self.typed.borrow_mut().remove(&id);
+        let changed = self.changed.borrow_mut().remove(&id).unwrap_or_default();
+        if let Some(Ok(list)) = kept.map(|(_, l)| l.downcast::<Vec<(String, T, Timestamp)>>()) {
+            // Unchanged: shared as it is. Changed, and held by nobody else:
+            // patched in place.
+            let patched = if changed.is_empty() {
+                Some(list)
+            } else {
+                Rc::try_unwrap(list).ok().map(|mut list| {
+                    for key in &changed {
+                        let at =
+                            list.binary_search_by(|(i, _, _)| i.as_str().cmp(&key[prefix.len()..]));
+                        match (at, self.read_one::<T>(key, &prefix)) {
+                            (Ok(i), Some(record)) => list[i] = record,
+                            (Ok(i), None) => {
+                                list.remove(i);
+                            }
+                            (Err(i), Some(record)) => list.insert(i, record),
+                            (Err(_), None) => {}
+                        }
+                    }
+                    Rc::new(list)
+                })
+            };
+            if let Some(list) = patched {
+                self.typed
+                    .borrow_mut()
+                    .insert(id, (T::KIND, Rc::clone(&list) as Rc<dyn Any>));
                 return list;
             }
         }
-        let prefix = format!("{}/", T::KIND);
         let mut read = self.read_at_open.borrow_mut();
         let list: Typed<T> = Rc::new(
             self.map
