@@ -45,7 +45,7 @@ thread_local! {
 }
 
 /// An in-app path such as `/help` with the public URL's prefix, for links.
-/// (The router adds its base when matching, but `<A>` leaves absolute hrefs
+/// (The router adds its base when matching, but links keep absolute hrefs
 /// as written.)
 pub fn href(path: &str) -> String {
     BASE.with(|base| format!("{base}{path}"))

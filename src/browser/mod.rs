@@ -7,6 +7,9 @@ pub mod privacy;
 pub mod pwa;
 pub mod vault;
 
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -87,14 +90,63 @@ pub fn request_persistent_storage() {
 
 /// Moves keyboard and screen-reader focus to the page's main heading, with
 /// the page scrolled to the top.
+///
+/// The focus moves once the new page's first frame is painted: focusing
+/// makes the browser lay the page out there and then, and on a cheap phone
+/// that doubled the time a tap kept the page busy.
 pub fn focus_main_heading() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
-    if let Ok(Some(h1)) = document().query_selector("main h1") {
-        if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h1.focus();
+    after_paint(|| {
+        if let Ok(Some(h1)) = document().query_selector("main h1") {
+            if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = h1.focus_with_options(&options);
+            }
         }
+    });
+}
+
+type Job = Box<dyn FnOnce()>;
+
+thread_local! {
+    static AFTER_PAINT: RefCell<VecDeque<Job>> = RefCell::new(VecDeque::new());
+    static PUMPING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `job` once the next frame is painted: each queued job in its own
+/// task after its own frame, in the order they were queued. A hidden page
+/// paints no frames, so there the jobs run one task after another.
+pub fn after_paint(job: impl FnOnce() + 'static) {
+    AFTER_PAINT.with(|q| q.borrow_mut().push_back(Box::new(job)));
+    if !PUMPING.with(|p| p.replace(true)) {
+        next_frame();
+    }
+}
+
+fn next_frame() {
+    let run = || {
+        leptos::prelude::set_timeout(
+            || {
+                let job = AFTER_PAINT.with(|q| q.borrow_mut().pop_front());
+                if let Some(job) = job {
+                    job();
+                }
+                if AFTER_PAINT.with(|q| q.borrow().is_empty()) {
+                    PUMPING.with(|p| p.set(false));
+                } else {
+                    next_frame();
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    };
+    if document().hidden() {
+        run();
+    } else {
+        leptos::prelude::request_animation_frame(run);
     }
 }
 

@@ -5,6 +5,7 @@ pub mod choice;
 pub mod confirm;
 pub mod feedback;
 pub mod icons;
+pub mod later;
 pub mod notices;
 pub mod page_title;
 pub mod rating;

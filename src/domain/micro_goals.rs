@@ -9,6 +9,7 @@
 //! slowly, on a day a repeating goal was planned and nothing at all was done.
 //! A few missed days after a long run barely move it.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -290,14 +291,16 @@ impl RestDay {
 }
 
 /// Whether `goal_id` was ticked off on `date`.
-pub fn done_on(wins: &[Win], goal_id: &str, date: NaiveDate) -> bool {
+pub fn done_on<W: Borrow<Win>>(wins: &[W], goal_id: &str, date: NaiveDate) -> bool {
     wins.iter()
+        .map(Borrow::borrow)
         .any(|w| w.goal.as_deref() == Some(goal_id) && w.at.date_naive() == date)
 }
 
 /// How many different days `goal_id` was ticked off.
-pub fn done_days(wins: &[Win], goal_id: &str) -> usize {
+pub fn done_days<W: Borrow<Win>>(wins: &[W], goal_id: &str) -> usize {
     wins.iter()
+        .map(Borrow::borrow)
         .filter(|w| w.goal.as_deref() == Some(goal_id))
         .map(|w| w.at.date_naive())
         .collect::<BTreeSet<_>>()
@@ -307,9 +310,9 @@ pub fn done_days(wins: &[Win], goal_id: &str) -> usize {
 /// The goals to show for `today`: repeating goals planned today, and one-off
 /// goals not yet done (or done today, so the tick stays visible). Archived
 /// goals are left out. In creation order.
-pub fn for_today<'a>(
+pub fn for_today<'a, W: Borrow<Win>>(
     goals: &'a [(String, Goal)],
-    wins: &[Win],
+    wins: &[W],
     today: NaiveDate,
 ) -> Vec<&'a (String, Goal)> {
     goals
@@ -337,7 +340,7 @@ pub enum Bigger {
 /// Offers a slightly bigger step once a goal was done on [`BIGGER_AFTER`]
 /// days, and again after as many more if the person said "not now". Never
 /// for a suggestion at the top of its ladder, never for a put-away goal.
-pub fn offer_bigger(goal_id: &str, goal: &Goal, wins: &[Win]) -> Option<Bigger> {
+pub fn offer_bigger<W: Borrow<Win>>(goal_id: &str, goal: &Goal, wins: &[W]) -> Option<Bigger> {
     if goal.archived.is_some() {
         return None;
     }
@@ -386,13 +389,13 @@ pub fn step(momentum: f64, day: Day) -> f64 {
 
 /// Classifies every day from the first goal or win up to `today`, oldest
 /// first. Today is never `Missed`: it is not over yet.
-pub fn days(
+pub fn days<W: Borrow<Win>>(
     goals: &[(String, Goal)],
-    wins: &[Win],
+    wins: &[W],
     rest: &[RestDay],
     today: NaiveDate,
 ) -> Vec<(NaiveDate, Day)> {
-    let win_days: BTreeSet<NaiveDate> = wins.iter().map(|w| w.at.date_naive()).collect();
+    let win_days: BTreeSet<NaiveDate> = wins.iter().map(|w| w.borrow().at.date_naive()).collect();
     let rest_days: BTreeSet<NaiveDate> = rest.iter().map(|r| r.date).collect();
     let first = goals
         .iter()
@@ -451,7 +454,12 @@ pub fn monday_of(date: NaiveDate) -> NaiveDate {
 }
 
 /// The last `weeks` weeks up to and including this one, oldest first.
-pub fn weekly(wins: &[Win], rest: &[RestDay], today: NaiveDate, weeks: usize) -> Vec<Week> {
+pub fn weekly<W: Borrow<Win>>(
+    wins: &[W],
+    rest: &[RestDay],
+    today: NaiveDate,
+    weeks: usize,
+) -> Vec<Week> {
     let this_monday = monday_of(today);
     let mut by_week: BTreeMap<NaiveDate, Week> = (0..weeks)
         .map(|i| {
@@ -468,7 +476,7 @@ pub fn weekly(wins: &[Win], rest: &[RestDay], today: NaiveDate, weeks: usize) ->
         })
         .collect();
     let mut seen_days = BTreeSet::new();
-    for w in wins {
+    for w in wins.iter().map(Borrow::borrow) {
         let date = w.at.date_naive();
         if let Some(week) = by_week.get_mut(&monday_of(date)) {
             week.wins += 1;
@@ -591,10 +599,10 @@ mod tests {
             ]
         );
         // Planned today and not yet done: still not missed.
-        let d = days(&goals, &[], &[], date("2026-11-25"));
+        let d = days::<Win>(&goals, &[], &[], date("2026-11-25"));
         assert_eq!(d.last().unwrap().1, Day::Quiet);
         assert_eq!(d[0].1, Day::Missed);
-        assert!(days(&[], &[], &[], date("2026-11-25")).is_empty());
+        assert!(days::<Win>(&[], &[], &[], date("2026-11-25")).is_empty());
     }
 
     #[test]
@@ -605,7 +613,7 @@ mod tests {
         assert!(!g.planned_on(date("2026-11-22")));
         assert!(!g.planned_on(date("2026-11-19")));
         let goals = vec![("g".to_string(), g)];
-        let d = days(&goals, &[], &[], date("2026-11-25"));
+        let d = days::<Win>(&goals, &[], &[], date("2026-11-25"));
         assert_eq!(
             d.iter().filter(|(_, k)| *k == Day::Missed).count(),
             2,

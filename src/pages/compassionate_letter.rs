@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -110,7 +109,7 @@ pub fn LettersPage() -> impl IntoView {
             <PageTitle id="letters-title" text=t.compassionate_letter_title.to_string()/>
             <p class="lead">{t.compassionate_letter_intro}</p>
             <div class="actions">
-                <A href=href("/kindness/letters/new") attr:class="button">
+                <a href=href("/kindness/letters/new") class="button">
                     {move || {
                         if has_draft() {
                             t.compassionate_letter_continue_draft
@@ -118,7 +117,7 @@ pub fn LettersPage() -> impl IntoView {
                             t.compassionate_letter_write_new
                         }
                     }}
-                </A>
+                </a>
             </div>
             {move || {
                 let ready = ready();
@@ -181,9 +180,9 @@ fn LetterItem(id: String, letter: Letter) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <li class="card letter-item" class:due=is_due>
-            <A href=letter_path(&id) attr:class="letter-link">
+            <a href=letter_path(&id) class="letter-link">
                 {fill(t.compassionate_letter_list_open, &[("date", &written)])}
-            </A>
+            </a>
             <p class="letter-first-line">{first_line}</p>
             <p class="small letter-state">{state}</p>
         </li>
@@ -213,9 +212,9 @@ pub fn LetterPage() -> impl IntoView {
                     <section class="page kindness" aria-labelledby="letter-title">
                         <PageTitle id="letter-title" text=t.compassionate_letter_read_title.to_string()/>
                         <p>{t.compassionate_letter_read_not_found}</p>
-                        <A href=href("/kindness/letters") attr:class="button secondary">
+                        <a href=href("/kindness/letters") class="button secondary">
                             {t.compassionate_letter_read_not_found_link}
-                        </A>
+                        </a>
                     </section>
                 }
                     .into_any()
@@ -330,9 +329,9 @@ fn LetterWriter() -> impl IntoView {
 
     view! {
         <section class="page kindness letter-writer" aria-labelledby="letter-write-title">
-            <A href=href("/kindness/letters") attr:class="back-link">
+            <a href=href("/kindness/letters") class="back-link">
                 {t.compassionate_letter_write_back}
-            </A>
+            </a>
             <PageTitle id="letter-write-title" text=t.compassionate_letter_write_title.to_string()/>
             <p class="lead" id="letter-prompt">{t.compassionate_letter_write_prompt}</p>
             <details class="card kindness-ideas">
@@ -458,17 +457,17 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
 
     view! {
         <section class="page kindness letter-reader" aria-labelledby="letter-title">
-            <A href=href("/kindness/letters") attr:class="back-link">
+            <a href=href("/kindness/letters") class="back-link">
                 {t.compassionate_letter_read_back}
-            </A>
+            </a>
             <PageTitle id="letter-title" text=t.compassionate_letter_read_title.to_string()/>
             {move || match shown.get() {
                 None => {
                     view! {
                         <p>{t.compassionate_letter_read_not_found}</p>
-                        <A href=href("/kindness/letters") attr:class="button secondary">
+                        <a href=href("/kindness/letters") class="button secondary">
                             {t.compassionate_letter_read_not_found_link}
-                        </A>
+                        </a>
                     }
                         .into_any()
                 }
@@ -591,9 +590,9 @@ pub fn LettersToReread() -> impl IntoView {
                 <div class="card kindness-home-letter">
                     <h2>{t.compassionate_letter_home_heading}</h2>
                     <p>{fill(t.compassionate_letter_home_ready, &[("date", &day_text(t, written))])}</p>
-                    <A href=letter_path(&id) attr:class="button secondary">
+                    <a href=letter_path(&id) class="button secondary">
                         {t.compassionate_letter_home_link}
-                    </A>
+                    </a>
                 </div>
             }
         })

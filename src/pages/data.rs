@@ -10,6 +10,7 @@ use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::confirm::ConfirmedButton;
 use crate::components::icons::{Icon, IconKind};
+use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, human_size, Text};
 use crate::domain::profile::Profile;
@@ -67,12 +68,22 @@ pub fn DataPage() -> impl IntoView {
             <PageTitle id="data-title" text=t.data_title.to_string()/>
             <p class="lead">{t.data_intro}</p>
             <StoredSummary/>
-            <ExportCard/>
-            <crate::pages::keep_safe::KeepSafeCard/>
-            <crate::pages::discretion::DiscretionCard/>
-            <crate::pages::vault::VaultCard/>
-            <RestoreCard/>
-            <DeleteCard/>
+            <Later>
+                <ExportCard/>
+            </Later>
+            <Later>
+                <crate::pages::keep_safe::KeepSafeCard/>
+                <crate::pages::discretion::DiscretionCard/>
+            </Later>
+            <Later>
+                <crate::pages::vault::VaultCard/>
+            </Later>
+            <Later>
+                <RestoreCard/>
+            </Later>
+            <Later>
+                <DeleteCard/>
+            </Later>
         </section>
     }
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::browser::{self, Debounce};
 use crate::components::chart::{Chart, ChartData, Column, LegendMark, Point, Series, Shape};
+use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::components::rating::RatingSlider;
 use crate::content::{fill, Text};
@@ -55,8 +56,12 @@ pub fn FeelingsPage() -> impl IntoView {
             <PageTitle id="feelings-title" text=t.feelings_page_title.to_string()/>
             <p class="lead">{t.feelings_page_lead}</p>
             <CheckInCard show_history=show_history/>
-            <History heading=history_heading/>
-            <Recent/>
+            <Later>
+                <History heading=history_heading/>
+            </Later>
+            <Later>
+                <Recent/>
+            </Later>
         </section>
     }
 }
@@ -198,44 +203,20 @@ fn Picker(
     let t = use_app().text;
     let heading = NodeRef::<html::H2>::new();
     focus_when_moved(heading, moved);
+    // The first group fills the screen; the others follow a frame later.
     let groups = Group::ALL
         .into_iter()
-        .map(|g| {
-            let heading_id = format!("feelings-group-{}", g.id());
-            let labelled_by = heading_id.clone();
-            let words = g
-                .feelings()
-                .map(|f| {
-                    view! {
-                        <label class="feeling-word">
-                            <input
-                                type="radio"
-                                name="feeling"
-                                value=f.id()
-                                prop:checked=move || draft.with(|d| d.feeling == Some(f))
-                                on:change=move |_| {
-                                    missing.set(false);
-                                    draft.update(|d| d.feeling = Some(f));
-                                }
-                            />
-                            <span>{f.label(t)}</span>
-                        </label>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div
-                    class=format!("feeling-group tone-{}", tone_of(g))
-                    role="group"
-                    aria-labelledby=labelled_by
-                >
-                    <h3 id=heading_id>
-                        <LegendMark shape=shape_of(g) tone=tone_of(g)/>
-                        <span>{g.label(t)}</span>
-                    </h3>
-                    <p class="hint">{g.hint(t)}</p>
-                    <div class="feeling-words">{words}</div>
-                </div>
+        .enumerate()
+        .map(|(i, group)| {
+            if i == 0 {
+                view! { <FeelingGroup group draft missing/> }.into_any()
+            } else {
+                view! {
+                    <Later>
+                        <FeelingGroup group draft missing/>
+                    </Later>
+                }
+                .into_any()
             }
         })
         .collect_view();
@@ -258,6 +239,48 @@ fn Picker(
                         )
                 }}
             </button>
+        </div>
+    }
+}
+
+/// One group of feeling words, each a radio button.
+#[component]
+fn FeelingGroup(group: Group, draft: RwSignal<Draft>, missing: RwSignal<bool>) -> impl IntoView {
+    let t = use_app().text;
+    let heading_id = format!("feelings-group-{}", group.id());
+    let labelled_by = heading_id.clone();
+    let words = group
+        .feelings()
+        .map(|f| {
+            view! {
+                <label class="feeling-word">
+                    <input
+                        type="radio"
+                        name="feeling"
+                        value=f.id()
+                        prop:checked=move || draft.with(|d| d.feeling == Some(f))
+                        on:change=move |_| {
+                            missing.set(false);
+                            draft.update(|d| d.feeling = Some(f));
+                        }
+                    />
+                    <span>{f.label(t)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <div
+            class=format!("feeling-group tone-{}", tone_of(group))
+            role="group"
+            aria-labelledby=labelled_by
+        >
+            <h3 id=heading_id>
+                <LegendMark shape=shape_of(group) tone=tone_of(group)/>
+                <span>{group.label(t)}</span>
+            </h3>
+            <p class="hint">{group.hint(t)}</p>
+            <div class="feeling-words">{words}</div>
         </div>
     }
 }

@@ -2,11 +2,11 @@
 
 use chrono::{Datelike, Timelike};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{href, use_app};
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::icons::{Icon, IconKind};
+use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::Text;
 use crate::domain::profile::Setback;
@@ -121,27 +121,35 @@ fn Greeting() -> impl IntoView {
                 </h2>
                 <p>{thought}</p>
             </div>
-            <crate::pages::kind_phrases::ThingsToHoldOnTo/>
-            <PeopleNudge/>
-            <crate::pages::keep_safe::KeepSafeHomeCard/>
-            <h2 class="section-heading">{t.home_cards_practices_title}</h2>
-            <PracticeChips/>
-            <div class="card">
-                <h2>{t.home_cards_understand_title}</h2>
-                <p>{t.home_cards_understand_body}</p>
-                <A href=href("/understand") attr:class="button secondary">{t.home_cards_understand_link}</A>
-            </div>
-            <ChangeAnswer/>
-            <div class="card">
-                <h2>{t.home_cards_help_title}</h2>
-                <p>{t.home_cards_help_body}</p>
-                <A href=href("/help") attr:class="button secondary">{t.home_cards_help_link}</A>
-            </div>
-            <div class="card">
-                <h2>{t.home_cards_data_title}</h2>
-                <p>{t.home_cards_data_body}</p>
-                <A href=href("/data") attr:class="button secondary">{t.home_cards_data_link}</A>
-            </div>
+            // What the person needs first is built at once; the rest follows
+            // a frame at a time (see `Later`).
+            <Later>
+                <crate::pages::kind_phrases::ThingsToHoldOnTo/>
+                <PeopleNudge/>
+                <crate::pages::keep_safe::KeepSafeHomeCard/>
+            </Later>
+            <Later>
+                <h2 class="section-heading">{t.home_cards_practices_title}</h2>
+                <PracticeChips/>
+            </Later>
+            <Later>
+                <div class="card">
+                    <h2>{t.home_cards_understand_title}</h2>
+                    <p>{t.home_cards_understand_body}</p>
+                    <a href=href("/understand") class="button secondary">{t.home_cards_understand_link}</a>
+                </div>
+                <ChangeAnswer/>
+                <div class="card">
+                    <h2>{t.home_cards_help_title}</h2>
+                    <p>{t.home_cards_help_body}</p>
+                    <a href=href("/help") class="button secondary">{t.home_cards_help_link}</a>
+                </div>
+                <div class="card">
+                    <h2>{t.home_cards_data_title}</h2>
+                    <p>{t.home_cards_data_body}</p>
+                    <a href=href("/data") class="button secondary">{t.home_cards_data_link}</a>
+                </div>
+            </Later>
         </section>
     }
 }

@@ -8,7 +8,6 @@ use std::time::Duration;
 use chrono::Datelike;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
@@ -131,9 +130,9 @@ pub fn InnerChildPage() -> impl IntoView {
             <div class="card ic-reflect">
                 <h2>{t.inner_child_reflect_heading}</h2>
                 <p>{t.inner_child_reflect_hint}</p>
-                <A href=href("/inner-child/reflect/new") attr:class="button secondary">
+                <a href=href("/inner-child/reflect/new") class="button secondary">
                     {t.inner_child_reflect_button}
-                </A>
+                </a>
             </div>
             <PastWork/>
         </section>
@@ -189,9 +188,9 @@ fn PastWork() -> impl IntoView {
                             let meta = format!("{} · {}", date_text(t, &d.created), counts_text(t, &d));
                             view! {
                                 <li class="card ic-past-item">
-                                    <A href=href(&format!("/inner-child/{id}")) attr:class="ic-past-link">
+                                    <a href=href(&format!("/inner-child/{id}")) class="ic-past-link">
                                         {title}
-                                    </A>
+                                    </a>
                                     <p class="small">{meta}</p>
                                     {last.map(|l| view! { <p class="ic-past-preview">{l}</p> })}
                                 </li>
@@ -217,9 +216,9 @@ fn PastWork() -> impl IntoView {
                                 .unwrap_or_else(|| t.inner_child_past_no_card.to_string());
                             view! {
                                 <li class="card ic-past-item">
-                                    <A href=href(&format!("/inner-child/reflect/{id}")) attr:class="ic-past-link">
+                                    <a href=href(&format!("/inner-child/reflect/{id}")) class="ic-past-link">
                                         {words}
-                                    </A>
+                                    </a>
                                     <p class="small">{date_text(t, &r.created)}</p>
                                 </li>
                             }
@@ -243,7 +242,7 @@ pub fn DialoguePage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
         <section class="page inner-child ic-dialogue" aria-labelledby="ic-dialogue-title">
-            <A href=href("/inner-child") attr:class="back-link">{t.inner_child_dialogue_back}</A>
+            <a href=href("/inner-child") class="back-link">{t.inner_child_dialogue_back}</a>
             {move || {
                 let id = id.get();
                 let found = valid_key(&format!("{}/{id}", Dialogue::KIND))
@@ -520,7 +519,7 @@ pub fn ReflectionPage() -> impl IntoView {
     });
     view! {
         <section class="page inner-child ic-prompts" aria-labelledby="ic-prompts-title">
-            <A href=href("/inner-child") attr:class="back-link">{t.inner_child_prompts_back}</A>
+            <a href=href("/inner-child") class="back-link">{t.inner_child_prompts_back}</a>
             <PageTitle id="ic-prompts-title" text=t.inner_child_prompts_title.to_string()/>
             {move || {
                 let id = id.get();
@@ -672,7 +671,7 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
                         .into_any()
                 }}
                 <div class="actions">
-                    <A href=href("/") attr:class="button">{t.inner_child_prompts_done}</A>
+                    <a href=href("/") class="button">{t.inner_child_prompts_done}</a>
                     <button type="button" class="button secondary" on:click=move |_| go(0)>
                         {t.inner_child_prompts_edit}
                     </button>

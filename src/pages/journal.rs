@@ -6,13 +6,13 @@ use std::time::Duration;
 use chrono::{Datelike, Timelike};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::app::{href, use_app, AppState};
 use crate::browser::{self, Debounce};
 use crate::components::icons::{Icon, IconKind};
+use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::feelings::month_short;
@@ -69,9 +69,9 @@ pub fn JournalPage() -> impl IntoView {
             <PageTitle id="journal-title" text=t.journal_list_title.to_string()/>
             <p class="lead">{t.journal_list_intro}</p>
             <div class="actions journal-new">
-                <A href=href("/journal/new") attr:class="button">
+                <a href=href("/journal/new") class="button">
                     {t.journal_list_new}
-                </A>
+                </a>
             </div>
             <Show when=move || !has_entries.get()>
                 <Prompts/>
@@ -94,9 +94,9 @@ fn Prompts() -> impl IntoView {
         journal::prompt_text(t, id).map(|words| {
             view! {
                 <li>
-                    <A href=href(&format!("/journal/new?prompt={id}")) attr:class="prompt-link">
+                    <a href=href(&format!("/journal/new?prompt={id}")) class="prompt-link">
                         {words}
-                    </A>
+                    </a>
                 </li>
             }
         })
@@ -355,9 +355,9 @@ fn EntryCard(id: String, entry: JournalEntry, on_delete: Callback<String>) -> im
     let id_for_delete = id.clone();
     view! {
         <li class="card journal-entry">
-            <A href=entry_path(&id) attr:class="journal-entry-link">
+            <a href=entry_path(&id) class="journal-entry-link">
                 {headline}
-            </A>
+            </a>
             <p class="small journal-entry-meta">{meta}</p>
             {(!entry.tags.is_empty())
                 .then(|| {
@@ -419,9 +419,9 @@ pub fn JournalEntryPage() -> impl IntoView {
     });
     view! {
         <section class="page journal-editor" aria-labelledby="journal-entry-title">
-            <A href=href("/journal") attr:class="back-link">
+            <a href=href("/journal") class="back-link">
                 {t.journal_editor_back}
-            </A>
+            </a>
             <PageTitle id="journal-entry-title" text=t.journal_editor_title.to_string()/>
             {move || {
                 let id = id.get();
@@ -433,9 +433,9 @@ pub fn JournalEntryPage() -> impl IntoView {
                     Some(
                         view! {
                             <p>{t.journal_editor_not_found}</p>
-                            <A href=href("/journal") attr:class="button secondary">
+                            <a href=href("/journal") class="button secondary">
                                 {t.journal_editor_not_found_link}
-                            </A>
+                            </a>
                         }
                             .into_any(),
                     )
@@ -636,78 +636,80 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
                 {status_text}
             </span>
         </div>
-        <div class="card journal-tags" role="group" aria-labelledby="journal-tags-heading">
-            <h2 id="journal-tags-heading">{t.journal_tags_heading}</h2>
-            <p class="hint">{t.journal_tags_hint}</p>
-            <ul class="tag-list">
-                <For each=move || entry.with(|e| e.tags.clone()) key=|tag| tag.clone() let:tag>
-                    {
-                        let label = fill(t.journal_tags_remove, &[("tag", &tag)]);
-                        let removed = tag.clone();
-                        view! {
-                            <li class="tag removable">
-                                <span>{format!("#{tag}")}</span>
-                                <button
-                                    type="button"
-                                    aria-label=label
-                                    on:click=move |_| remove_tag(removed.clone())
-                                >
-                                    "×"
-                                </button>
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
-            <form
-                class="tag-add"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    add_tag(tag_input.get_untracked());
-                }
-            >
-                <label for="journal-tag-input">{t.journal_tags_add_label}</label>
-                <div class="tag-add-row">
-                    <input
-                        id="journal-tag-input"
-                        type="text"
-                        maxlength=MAX_TAG + 8
-                        autocomplete="off"
-                        enterkeyhint="done"
-                        prop:value=move || tag_input.get()
-                        on:input=move |ev| {
-                            tag_input.set(event_target_value(&ev));
-                            tag_error.set(None);
-                        }
-                    />
-                    <button type="submit" class="button secondary">{t.journal_tags_add}</button>
-                </div>
-            </form>
-            <p class="error journal-tag-error" role="alert">
-                {move || tag_error.get()}
-            </p>
-            <Show when=move || suggestions.with(|s| !s.is_empty())>
-                <p class="small">{t.journal_tags_suggestions}</p>
-                <div class="suggestions">
-                    <For each=move || suggestions.get() key=|tag| tag.clone() let:tag>
+        <Later>
+            <div class="card journal-tags" role="group" aria-labelledby="journal-tags-heading">
+                <h2 id="journal-tags-heading">{t.journal_tags_heading}</h2>
+                <p class="hint">{t.journal_tags_hint}</p>
+                <ul class="tag-list">
+                    <For each=move || entry.with(|e| e.tags.clone()) key=|tag| tag.clone() let:tag>
                         {
-                            let label = fill(t.journal_tags_suggest_add, &[("tag", &tag)]);
-                            let chosen = tag.clone();
+                            let label = fill(t.journal_tags_remove, &[("tag", &tag)]);
+                            let removed = tag.clone();
                             view! {
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    aria-label=label
-                                    on:click=move |_| add_tag(chosen.clone())
-                                >
-                                    {format!("+ #{tag}")}
-                                </button>
+                                <li class="tag removable">
+                                    <span>{format!("#{tag}")}</span>
+                                    <button
+                                        type="button"
+                                        aria-label=label
+                                        on:click=move |_| remove_tag(removed.clone())
+                                    >
+                                        "×"
+                                    </button>
+                                </li>
                             }
                         }
                     </For>
-                </div>
-            </Show>
-        </div>
+                </ul>
+                <form
+                    class="tag-add"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        add_tag(tag_input.get_untracked());
+                    }
+                >
+                    <label for="journal-tag-input">{t.journal_tags_add_label}</label>
+                    <div class="tag-add-row">
+                        <input
+                            id="journal-tag-input"
+                            type="text"
+                            maxlength=MAX_TAG + 8
+                            autocomplete="off"
+                            enterkeyhint="done"
+                            prop:value=move || tag_input.get()
+                            on:input=move |ev| {
+                                tag_input.set(event_target_value(&ev));
+                                tag_error.set(None);
+                            }
+                        />
+                        <button type="submit" class="button secondary">{t.journal_tags_add}</button>
+                    </div>
+                </form>
+                <p class="error journal-tag-error" role="alert">
+                    {move || tag_error.get()}
+                </p>
+                <Show when=move || suggestions.with(|s| !s.is_empty())>
+                    <p class="small">{t.journal_tags_suggestions}</p>
+                    <div class="suggestions">
+                        <For each=move || suggestions.get() key=|tag| tag.clone() let:tag>
+                            {
+                                let label = fill(t.journal_tags_suggest_add, &[("tag", &tag)]);
+                                let chosen = tag.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="chip"
+                                        aria-label=label
+                                        on:click=move |_| add_tag(chosen.clone())
+                                    >
+                                        {format!("+ #{tag}")}
+                                    </button>
+                                }
+                            }
+                        </For>
+                    </div>
+                </Show>
+            </div>
+        </Later>
         <div class="actions">
             <button type="button" class="button" on:click=done>
                 {t.journal_editor_done}

@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{href, use_app, AppState};
 use crate::browser::{self, Debounce};
@@ -394,9 +393,9 @@ pub fn ThingsToHoldOnTo() -> impl IntoView {
                                 view! {
                                     <li class="hold-card needed-card">
                                         <p class="hold-label">
-                                            <A href=href(&format!("/inner-child/reflect/{id}"))>
+                                            <a href=href(&format!("/inner-child/reflect/{id}"))>
                                                 {t.kind_phrases_home_needed_label}
-                                            </A>
+                                            </a>
                                         </p>
                                         <p class="hold-words">{w}</p>
                                     </li>
@@ -404,7 +403,7 @@ pub fn ThingsToHoldOnTo() -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                    <A href=href("/phrases") attr:class="small hold-manage">{t.kind_phrases_home_manage}</A>
+                    <a href=href("/phrases") class="small hold-manage">{t.kind_phrases_home_manage}</a>
                 </section>
             }
         })

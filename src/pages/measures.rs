@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::{href, use_app};
@@ -330,10 +329,10 @@ fn ScaleCard(scale: Scale) -> impl IntoView {
                     {moved.map(|c| view! { <p>{change_words(t, c)}</p> })}
                     {chart}
                     <p class="small">{when}</p>
-                    <A href=href(&format!("/measures/{}", scale.id())) attr:class="button">
+                    <a href=href(&format!("/measures/{}", scale.id())) class="button">
                         {action}
                         <span class="visually-hidden">{format!(": {}", w.name)}</span>
-                    </A>
+                    </a>
                 }
             }}
         </article>
@@ -496,7 +495,7 @@ fn MeasureForm(scale: Scale) -> impl IntoView {
                 {move || result.get().map(|(r, previous)| view! { <MeasureResultView result=r previous/> })}
             </Show>
             <p>
-                <A href=href("/measures") attr:class="button secondary">{t.measures_form_back}</A>
+                <a href=href("/measures") class="button secondary">{t.measures_form_back}</a>
             </p>
         </section>
     }
@@ -532,7 +531,7 @@ fn MeasureResultView(result: MeasureResult, previous: Option<f64>) -> impl IntoV
                         <p>
                             {t.measures_result_talk}
                             " "
-                            <A href=href("/help")>{t.measures_result_talk_link}</A>
+                            <a href=href("/help")>{t.measures_result_talk_link}</a>
                         </p>
                     }
                 })}

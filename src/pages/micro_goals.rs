@@ -10,6 +10,7 @@ use crate::app::use_app;
 use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::feedback::{FormMessage, UndoNotice};
+use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::micro_goals::{
@@ -127,24 +128,32 @@ pub fn GoalsPage() -> impl IntoView {
             <PageTitle id="goals-title" text=t.micro_goals_page_title.to_string()/>
             <p class="lead">{t.micro_goals_page_intro}</p>
             <TodayCard/>
-            <MomentumCard/>
-            <div class="card">
-                <ChoiceList
-                    name="energy"
-                    legend=t.micro_goals_energy_legend
-                    hint=t.micro_goals_energy_hint
-                    choices=Energy::ALL
-                        .into_iter()
-                        .map(|e| Choice { id: e.id(), label: energy_label(t, e) })
-                        .collect()
-                    selected=energy
-                />
-            </div>
-            <AddGoal energy=Signal::derive(move || {
-                energy.get().and_then(Energy::from_id).unwrap_or(Energy::Some)
-            })/>
-            <YourGoals/>
-            <WinsLog/>
+            <Later>
+                <MomentumCard/>
+            </Later>
+            <Later>
+                <div class="card">
+                    <ChoiceList
+                        name="energy"
+                        legend=t.micro_goals_energy_legend
+                        hint=t.micro_goals_energy_hint
+                        choices=Energy::ALL
+                            .into_iter()
+                            .map(|e| Choice { id: e.id(), label: energy_label(t, e) })
+                            .collect()
+                        selected=energy
+                    />
+                </div>
+                <AddGoal energy=Signal::derive(move || {
+                    energy.get().and_then(Energy::from_id).unwrap_or(Energy::Some)
+                })/>
+            </Later>
+            <Later>
+                <YourGoals/>
+            </Later>
+            <Later>
+                <WinsLog/>
+            </Later>
         </section>
     }
 }
@@ -197,7 +206,8 @@ fn TodayCard() -> impl IntoView {
                     .into_iter()
                     .map(|(id, g, _)| (id, g))
                     .collect();
-                let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+                let shared_wins = app.all_shared::<Win>();
+                let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
                 let date = today();
                 let list: Vec<(String, Goal)> = for_today(&all, &wins, date)
                     .into_iter()
@@ -392,7 +402,8 @@ fn MomentumCard() -> impl IntoView {
                     .into_iter()
                     .map(|(id, g, _)| (id, g))
                     .collect();
-                let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+                let shared_wins = app.all_shared::<Win>();
+                let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
                 let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
                 let date = today();
                 let d = days(&all, &wins, &rest, date);
@@ -583,7 +594,8 @@ fn YourGoals() -> impl IntoView {
         <div class="card">
             <h2>{t.micro_goals_goals_heading}</h2>
             {move || {
-                let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+                let shared_wins = app.all_shared::<Win>();
+                let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
                 let active: Vec<(String, Goal)> = app
                     .all::<Goal>()
                     .into_iter()
@@ -658,6 +670,24 @@ fn WinsLog() -> impl IntoView {
         text.set(String::new());
         message.set(Some((true, t.micro_goals_wins_added)));
     };
+    // The newest wins (sorted by reference: only the few shown are copied)
+    // and how many came this week.
+    let recent = Memo::new(move |_| {
+        let shared = app.all_shared::<Win>();
+        let mut all = shared.iter().collect::<Vec<_>>();
+        crate::domain::order::sort_by_key(&mut all, |(_, w, _)| std::cmp::Reverse(w.at));
+        let monday = goals::monday_of(today());
+        let this_week = all
+            .iter()
+            .filter(|(_, w, _)| w.at.date_naive() >= monday)
+            .count();
+        let shown: Vec<(String, Win)> = all
+            .into_iter()
+            .take(30)
+            .map(|(id, w, _)| (id.clone(), w.clone()))
+            .collect();
+        (this_week, shown)
+    });
     view! {
         <div class="card wins">
             <h2>{t.micro_goals_wins_heading}</h2>
@@ -679,56 +709,56 @@ fn WinsLog() -> impl IntoView {
                 </div>
             </form>
             {move || {
-                // Sorted by reference: only the few shown are copied.
-                let shared = app.all_shared::<Win>();
-                let mut all = shared.iter().collect::<Vec<_>>();
-                crate::domain::order::sort_by_key(&mut all, |(_, w, _)| std::cmp::Reverse(w.at));
-                let monday = goals::monday_of(today());
-                let this_week = all.iter().filter(|(_, w, _)| w.at.date_naive() >= monday).count();
-                if all.is_empty() {
-                    return view! { <p class="muted">{t.micro_goals_wins_none}</p> }.into_any();
-                }
-                view! {
-                    <p class="small">{fill(t.micro_goals_wins_this_week, &[("count", &this_week.to_string())])}</p>
-                    <ul class="log win-log">
-                        {all
-                            .into_iter()
-                            .take(30)
-                            .map(|(id, w, _)| {
-                                let (id, w) = (id.clone(), w.clone());
-                                let label = fill(t.micro_goals_wins_remove_label, &[("text", &w.text)]);
-                                let from_goal = w.goal.is_some();
-                                let remove = move |_| {
-                                    if let Some(removed) = app.delete::<Win>(&id) {
-                                        undo.set(Some((id.clone(), removed)));
-                                    }
-                                };
-                                view! {
-                                    <li>
-                                        <span>
-                                            <strong>{w.text.clone()}</strong>
-                                            <br/>
-                                            <span class="small">
-                                                {format!(
-                                                    "{} {}",
-                                                    day_short(t, w.at.weekday().num_days_from_monday() as u8),
-                                                    w.at.format("%-d %b"),
-                                                )}
-                                                {from_goal.then(|| format!(" · {}", t.micro_goals_wins_from_goal))}
-                                            </span>
-                                        </span>
-                                        <button type="button" class="button secondary small-button" on:click=remove>
-                                            <span aria-hidden="true">{t.micro_goals_wins_remove}</span>
-                                            <span class="visually-hidden">{label}</span>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
+                recent
+                    .with(|(this_week, shown)| {
+                        if shown.is_empty() {
+                            view! { <p class="muted">{t.micro_goals_wins_none}</p> }.into_any()
+                        } else {
+                            let count = this_week.to_string();
+                            view! { <p class="small">{fill(t.micro_goals_wins_this_week, &[("count", &count)])}</p> }
+                                .into_any()
+                        }
+                    })
             }}
+            // Keyed, so logging a win adds one line instead of redrawing all.
+            <ul class="log win-log" hidden=move || recent.with(|(_, shown)| shown.is_empty())>
+                <For
+                    each=move || recent.with(|(_, shown)| shown.clone())
+                    key=|(id, w)| (id.clone(), w.text.clone(), w.at)
+                    let:item
+                >
+                    {
+                        let (id, w) = item;
+                        let label = fill(t.micro_goals_wins_remove_label, &[("text", &w.text)]);
+                        let from_goal = w.goal.is_some();
+                        let remove = move |_| {
+                            if let Some(removed) = app.delete::<Win>(&id) {
+                                undo.set(Some((id.clone(), removed)));
+                            }
+                        };
+                        view! {
+                            <li>
+                                <span>
+                                    <strong>{w.text.clone()}</strong>
+                                    <br/>
+                                    <span class="small">
+                                        {format!(
+                                            "{} {}",
+                                            day_short(t, w.at.weekday().num_days_from_monday() as u8),
+                                            w.at.format("%-d %b"),
+                                        )}
+                                        {from_goal.then(|| format!(" · {}", t.micro_goals_wins_from_goal))}
+                                    </span>
+                                </span>
+                                <button type="button" class="button secondary small-button" on:click=remove>
+                                    <span aria-hidden="true">{t.micro_goals_wins_remove}</span>
+                                    <span class="visually-hidden">{label}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
             <UndoNotice undo said=t.micro_goals_wins_removed button=t.micro_goals_wins_undo/>
         </div>
     }

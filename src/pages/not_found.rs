@@ -1,7 +1,6 @@
 //! Shown for any address the app does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{href, use_app};
 use crate::components::page_title::PageTitle;
@@ -14,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page" aria-labelledby="not-found-title">
             <PageTitle id="not-found-title" text=t.app_not_found_title.to_string()/>
             <p>{t.app_not_found_body}</p>
-            <A href=href("/") attr:class="button">{t.app_not_found_home}</A>
+            <a href=href("/") class="button">{t.app_not_found_home}</a>
         </section>
     }
 }

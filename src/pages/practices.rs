@@ -1,9 +1,9 @@
 //! The practices hub: every exercise, grouped, one tap to start.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{href, use_app};
+use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::Text;
 
@@ -174,10 +174,10 @@ pub fn PracticeLinks(practices: Vec<Practice>) -> impl IntoView {
                 .map(|p| {
                     view! {
                         <li>
-                            <A href=href(p.path) attr:class="practice">
+                            <a href=href(p.path) class="practice">
                                 <span class="practice-title">{(p.title)(t)}</span>
                                 <span class="practice-blurb">{(p.blurb)(t)}</span>
-                            </A>
+                            </a>
                         </li>
                     }
                 })
@@ -203,7 +203,7 @@ pub fn PracticeChips() -> impl IntoView {
                             .map(|p| {
                                 view! {
                                     <li>
-                                        <A href=href(p.path) attr:class="chip">{(p.title)(t)}</A>
+                                        <a href=href(p.path) class="chip">{(p.title)(t)}</a>
                                     </li>
                                 }
                             })
@@ -223,15 +223,29 @@ pub fn PracticesPage() -> impl IntoView {
         <section class="page practices" aria-labelledby="practices-title">
             <PageTitle id="practices-title" text=t.practices_title.to_string()/>
             <p class="lead">{t.practices_intro}</p>
-            {groups()
-                .into_iter()
-                .map(|(heading, practices)| {
+            // Each group follows a frame later, so the tap that opens the
+            // page is done quickly (see `Later`).
+            {(0..groups().len())
+                .map(|index| {
                     view! {
-                        <h2>{heading(t)}</h2>
-                        <PracticeLinks practices/>
+                        <Later>
+                            <PracticeGroup index/>
+                        </Later>
                     }
                 })
                 .collect_view()}
         </section>
     }
+}
+
+/// One group of the hub page: its heading and its practices.
+#[component]
+fn PracticeGroup(index: usize) -> impl IntoView {
+    let t = use_app().text;
+    groups().into_iter().nth(index).map(|(heading, practices)| {
+        view! {
+            <h2>{heading(t)}</h2>
+            <PracticeLinks practices/>
+        }
+    })
 }

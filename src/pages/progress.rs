@@ -4,10 +4,10 @@
 
 use chrono::{NaiveDate, Timelike};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{href, use_app, AppState};
 use crate::components::chart::{Chart, ChartData, Column, Point, Series, Shape};
+use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::boundaries::BoundaryHeld;
@@ -177,11 +177,19 @@ pub fn ProgressPage() -> impl IntoView {
                 };
                 view! { <p class="began">{began}</p> }
             }}
-            <Timeline/>
-            <MomentumTrend/>
-            <FeelingsTrend/>
-            <ThoughtTrend/>
-            <MeasuresSummary/>
+            <Later>
+                <Timeline/>
+            </Later>
+            <Later>
+                <MomentumTrend/>
+            </Later>
+            <Later>
+                <FeelingsTrend/>
+            </Later>
+            <Later>
+                <ThoughtTrend/>
+                <MeasuresSummary/>
+            </Later>
         </section>
     }
 }
@@ -231,14 +239,15 @@ fn MomentumTrend() -> impl IntoView {
             <h2>{t.progress_momentum_heading}</h2>
             {move || {
                 let goals: Vec<(String, Goal)> = app.all::<Goal>().into_iter().map(|(id, g, _)| (id, g)).collect();
-                let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+                let shared_wins = app.all_shared::<Win>();
+                let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
                 let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
                 let today = time::now().date_naive();
                 let series = micro_goals::momentum_series(&micro_goals::days(&goals, &wins, &rest, today));
                 if series.is_empty() {
                     return view! {
                         <p class="muted">{t.progress_momentum_none}</p>
-                        <A href=href("/goals") attr:class="button secondary">{t.progress_momentum_link}</A>
+                        <a href=href("/goals") class="button secondary">{t.progress_momentum_link}</a>
                     }
                         .into_any();
                 }
@@ -323,7 +332,7 @@ fn FeelingsTrend() -> impl IntoView {
                 if weeks.iter().all(|w| w.pleasant + w.unpleasant == 0) {
                     return view! {
                         <p class="muted">{t.progress_feelings_none}</p>
-                        <A href=href("/feelings") attr:class="button secondary">{t.progress_feelings_link}</A>
+                        <a href=href("/feelings") class="button secondary">{t.progress_feelings_link}</a>
                     }
                         .into_any();
                 }
@@ -417,7 +426,7 @@ fn ThoughtTrend() -> impl IntoView {
                 if weeks.iter().all(|(_, v)| v.is_none()) {
                     return view! {
                         <p class="muted">{t.progress_thoughts_none}</p>
-                        <A href=href("/thoughts/new") attr:class="button secondary">{t.progress_thoughts_link}</A>
+                        <a href=href("/thoughts/new") class="button secondary">{t.progress_thoughts_link}</a>
                     }
                         .into_any();
                 }
@@ -520,7 +529,7 @@ fn MeasuresSummary() -> impl IntoView {
                 }
                     .into_any()
             }}
-            <A href=href("/measures") attr:class="button secondary">{t.progress_measures_link}</A>
+            <a href=href("/measures") class="button secondary">{t.progress_measures_link}</a>
         </div>
     }
 }
@@ -534,7 +543,8 @@ fn today_facts(app: &AppState) -> Today {
         .into_iter()
         .map(|(id, g, _)| (id, g))
         .collect();
-    let wins: Vec<Win> = app.all::<Win>().into_iter().map(|(_, w, _)| w).collect();
+    let shared_wins = app.all_shared::<Win>();
+    let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
     let open_goals_today = for_today(&goals, &wins, date)
         .into_iter()
         .filter(|(id, _)| !done_on(&wins, id, date))
@@ -652,7 +662,7 @@ pub fn NextThingCard() -> impl IntoView {
             <div class="card next-thing">
                 <h2>{t.progress_next_heading}</h2>
                 <p>{words}</p>
-                <A href=href(path) attr:class="button">{link}</A>
+                <a href=href(path) class="button">{link}</a>
             </div>
         }
     }

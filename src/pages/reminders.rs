@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{href, use_app, AppState};
 use crate::browser::{self, notify, Debounce};
@@ -639,7 +638,7 @@ pub fn ReminderNudge() -> impl IntoView {
                 <h2>{t.reminders_home_heading}</h2>
                 <p>{words}</p>
                 <div class="actions">
-                    <A href=href(link) attr:class="button secondary">{label}</A>
+                    <a href=href(link) class="button secondary">{label}</a>
                     <button type="button" class="button secondary" on:click=later>
                         {t.reminders_home_later}
                     </button>

@@ -8,7 +8,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
@@ -157,9 +156,9 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
                     <p>{body}</p>
                     {snippet.map(|s| view! { <p class="thought-quote">{s}</p> })}
                     <div class="actions">
-                        <A href=href("/thoughts/new") attr:class="button">
+                        <a href=href("/thoughts/new") class="button">
                             {t.thought_record_history_draft_continue}
-                        </A>
+                        </a>
                         <button
                             type="button"
                             class="button secondary"
@@ -191,11 +190,11 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
                         let change = change_words(t, &r);
                         view! {
                             <li>
-                                <A href=href(&format!("/thoughts/{id}")) attr:class="thought-entry">
+                                <a href=href(&format!("/thoughts/{id}")) class="thought-entry">
                                     <span class="thought-entry-date">{when}</span>
                                     <span class="thought-entry-hot">{hot}</span>
                                     <span class="thought-entry-change">{change}</span>
-                                </A>
+                                </a>
                             </li>
                         }
                     })
@@ -233,9 +232,9 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
             {draft_card}
             <Show when=move || draft.with(Option::is_none)>
                 <div class="actions thought-new">
-                    <A href=href("/thoughts/new") attr:class="button">
+                    <a href=href("/thoughts/new") class="button">
                         {t.thought_record_history_new}
-                    </A>
+                    </a>
                 </div>
             </Show>
             <p class="card today thought-average">{move || finished.with(|f| average_words(t, f))}</p>
@@ -266,9 +265,9 @@ pub fn ThoughtRecordViewPage() -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| undo.undo(app)>
                         {t.thought_record_view_undo}
                     </button>
-                    <A href=href("/thoughts") attr:class="button secondary">
+                    <a href=href("/thoughts") class="button secondary">
                         {t.thought_record_view_back}
-                    </A>
+                    </a>
                 </div>
             </div>
         }
@@ -276,9 +275,9 @@ pub fn ThoughtRecordViewPage() -> impl IntoView {
         None => view! {
             <div class="card">
                 <p>{t.thought_record_flow_not_found}</p>
-                <A href=href("/thoughts") attr:class="button secondary">
+                <a href=href("/thoughts") class="button secondary">
                     {t.thought_record_view_back}
-                </A>
+                </a>
             </div>
         }
         .into_any(),
@@ -389,9 +388,9 @@ fn RecordView(id: String, record: ThoughtRecord, undo: UndoOffer) -> impl IntoVi
                 {belief.map(|b| view! { <p class="small">{b}</p> })}
             </div>
             <div class="actions">
-                <A href=href(&format!("/thoughts/{id}/edit")) attr:class="button">
+                <a href=href(&format!("/thoughts/{id}/edit")) class="button">
                     {t.thought_record_view_edit}
-                </A>
+                </a>
                 <button
                     type="button"
                     class="button secondary danger-text"
@@ -404,7 +403,7 @@ fn RecordView(id: String, record: ThoughtRecord, undo: UndoOffer) -> impl IntoVi
                 <p class="status" role="status">{t.thought_record_view_restored}</p>
             </Show>
             <p>
-                <A href=href("/thoughts")>{t.thought_record_view_back}</A>
+                <a href=href("/thoughts")>{t.thought_record_view_back}</a>
             </p>
         </div>
     }
@@ -489,9 +488,9 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                 {title}
                 <div class="card">
                     <p>{t.thought_record_flow_not_found}</p>
-                    <A href=href("/thoughts") attr:class="button secondary">
+                    <a href=href("/thoughts") class="button secondary">
                         {t.thought_record_flow_to_history}
-                    </A>
+                    </a>
                 </div>
             </section>
         }

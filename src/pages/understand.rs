@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::{href, use_app};
@@ -175,7 +174,7 @@ pub fn UnderstandPage() -> impl IntoView {
                             view! { <p class="small">{fill(t.understand_check_card_last, &[("date", &date)])}</p> }
                         })
                 }}
-                <A href=href("/understand/check") attr:class="button">
+                <a href=href("/understand/check") class="button">
                     {move || {
                         if last_check().is_some() {
                             t.understand_check_card_again
@@ -183,7 +182,7 @@ pub fn UnderstandPage() -> impl IntoView {
                             t.understand_check_card_start
                         }
                     }}
-                </A>
+                </a>
             </div>
             <h2>{t.understand_list_heading}</h2>
             <p class="small">
@@ -211,7 +210,7 @@ pub fn UnderstandPage() -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <A href=href(&format!("/understand/{}", r.id())) attr:class="practice">
+                                <a href=href(&format!("/understand/{}", r.id())) class="practice">
                                     <span class="practice-title">{words.title}</span>
                                     <span class="practice-blurb">{words.summary}</span>
                                     <span class="reading-meta">
@@ -220,7 +219,7 @@ pub fn UnderstandPage() -> impl IntoView {
                                             {status}
                                         </span>
                                     </span>
-                                </A>
+                                </a>
                             </li>
                         }
                     })
@@ -245,7 +244,7 @@ pub fn ReadingPage() -> impl IntoView {
                     <section class="page" aria-labelledby="reading-missing">
                         <PageTitle id="reading-missing" text=t.understand_title.to_string()/>
                         <p>{t.understand_reading_not_found}</p>
-                        <A href=href("/understand") attr:class="button">{t.understand_back}</A>
+                        <a href=href("/understand") class="button">{t.understand_back}</a>
                     </section>
                 }
                     .into_any()
@@ -324,7 +323,7 @@ fn ReadingView(reading: Reading) -> impl IntoView {
         .collect_view();
     view! {
         <article class="page reading" aria-labelledby="reading-title">
-            <A href=href("/understand") attr:class="back-link">{t.understand_back}</A>
+            <a href=href("/understand") class="back-link">{t.understand_back}</a>
             <PageTitle id="reading-title" text=words.title.to_string()/>
             <div class="reading-tools">
                 <span class="small">{fill(t.understand_minutes, &[("n", words.minutes)])}</span>
@@ -364,9 +363,9 @@ fn ReadingView(reading: Reading) -> impl IntoView {
             </div>
             <div class="card">
                 <h2>{t.understand_reading_next_step}</h2>
-                <A href=href(reading.practice()) attr:class="button" on:click=follow>
+                <a href=href(reading.practice()) class="button" on:click=follow>
                     {words.practice_button}
-                </A>
+                </a>
                 <div class="actions">
                     <button type="button" class="button secondary" aria-pressed=move || notes.with(|n| n.is_read()).to_string() on:click=toggle_read>
                         {move || if notes.with(|n| n.is_read()) { t.understand_reading_mark_unread } else { t.understand_reading_mark_read }}
@@ -429,7 +428,7 @@ pub fn WorthCheckPage() -> impl IntoView {
     };
     view! {
         <section class="page worth-check" aria-labelledby="check-title">
-            <A href=href("/understand") attr:class="back-link">{t.understand_back}</A>
+            <a href=href("/understand") class="back-link">{t.understand_back}</a>
             <PageTitle id="check-title" text=t.understand_check_title.to_string()/>
             <Show
                 when=move || result.with(Option::is_some)
@@ -509,7 +508,7 @@ fn CheckResult(check: WorthCheck, earlier: Vec<WorthCheck>) -> impl IntoView {
     let suggestions = check
         .suggestions()
         .into_iter()
-        .map(|s| view! { <li><A href=href(s.path()) attr:class="button secondary">{suggestion_label(t, s)}</A></li> })
+        .map(|s| view! { <li><a href=href(s.path()) class="button secondary">{suggestion_label(t, s)}</a></li> })
         .collect_view();
     let has_suggestions = !check.suggestions().is_empty();
     let comparison = previous.map(|p| {
