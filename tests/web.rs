@@ -178,3 +178,60 @@ async fn the_mounted_app_saves_the_welcome_answer_to_local_storage() {
     host.remove();
     clear_storage();
 }
+
+/// Resolves after `ms` milliseconds (a plain timer, so frames pass meanwhile).
+async fn wait_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn later_parts_of_a_page_come_after_the_first_paint_in_order() {
+    use groundwork::browser::after_paint;
+    use groundwork::components::later::Later;
+    use leptos::prelude::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    // Jobs never run inside the task that queued them, and run in order.
+    let ran = Rc::new(RefCell::new(Vec::new()));
+    for n in 1..=3 {
+        let ran = Rc::clone(&ran);
+        after_paint(move || ran.borrow_mut().push(n));
+    }
+    assert!(ran.borrow().is_empty());
+    wait_ms(300).await;
+    assert_eq!(*ran.borrow(), vec![1, 2, 3]);
+
+    // A page: what is outside `Later` is there at once, the rest after.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        view! {
+            <p id="first">"first"</p>
+            <Later>
+                <p id="second">"second"</p>
+            </Later>
+            <Later>
+                <p id="third">"third"</p>
+            </Later>
+        }
+    });
+    leptos::task::tick().await;
+    assert!(host.query_selector("#first").unwrap().is_some());
+    assert!(host.query_selector("#second").unwrap().is_none());
+    wait_ms(300).await;
+    let order: Vec<String> = (0..host.children().length())
+        .filter_map(|i| host.children().item(i))
+        .map(|el| el.id())
+        .collect();
+    assert_eq!(order, ["first", "second", "third"]);
+    drop(handle);
+    host.remove();
+}
