@@ -27,10 +27,56 @@ pub trait Backend {
     fn remove(&mut self, key: &str) -> Result<(), BackendError>;
     /// Every key currently stored (any order).
     fn keys(&self) -> Result<Vec<String>, BackendError>;
+    /// Every key with its value (any order). Opening the store reads
+    /// everything at once; a backend that can hand it over in one go (the
+    /// browser's local storage) overrides this.
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        entries_one_by_one(self)
+    }
     /// False when nothing written survives closing the page.
     fn is_persistent(&self) -> bool {
         true
     }
+}
+
+/// Every key with its value, read key by key through [`Backend::get`].
+pub fn entries_one_by_one<B: Backend + ?Sized>(
+    backend: &B,
+) -> Result<Vec<(String, String)>, BackendError> {
+    let keys = backend.keys()?;
+    let mut entries = Vec::with_capacity(keys.len());
+    for key in keys {
+        // A key removed meanwhile (another tab) is skipped.
+        if let Ok(Some(value)) = backend.get(&key) {
+            entries.push((key, value));
+        }
+    }
+    Ok(entries)
+}
+
+/// The pairs of a JSON object whose every value is a string, such as
+/// `JSON.stringify(localStorage)`, in the order written; `None` when the
+/// text is anything else.
+pub fn parse_entries(json: &str) -> Option<Vec<(String, String)>> {
+    use serde::de::{Deserializer, MapAccess, Visitor};
+    struct Pairs;
+    impl<'de> Visitor<'de> for Pairs {
+        type Value = Vec<(String, String)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of strings")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(pair) = map.next_entry::<String, String>()? {
+                pairs.push(pair);
+            }
+            Ok(pairs)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let pairs = (&mut de).deserialize_map(Pairs).ok()?;
+    de.end().ok()?;
+    Some(pairs)
 }
 
 impl<B: Backend + ?Sized> Backend for Box<B> {
@@ -45,6 +91,9 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     }
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         (**self).keys()
+    }
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        (**self).entries()
     }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()
@@ -63,6 +112,9 @@ impl<B: Backend + ?Sized> Backend for &mut B {
     }
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         (**self).keys()
+    }
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        (**self).entries()
     }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()
@@ -160,6 +212,61 @@ mod tests {
         assert_eq!(b.set("k2", "123456"), Err(BackendError::Full));
         b.set("k", "1").unwrap();
         assert_eq!(b.used(), 2);
+    }
+
+    #[test]
+    fn entries_are_every_key_with_its_value() {
+        let mut b = MemoryBackend::new();
+        b.set("gw:a/1", "{\"x\":1}").unwrap();
+        b.set("other", "").unwrap();
+        let mut entries = b.entries().unwrap();
+        entries.sort();
+        assert_eq!(
+            entries,
+            vec![
+                ("gw:a/1".to_string(), "{\"x\":1}".to_string()),
+                ("other".to_string(), String::new())
+            ]
+        );
+        b.broken = true;
+        assert_eq!(b.entries(), Err(BackendError::Unavailable));
+    }
+
+    #[test]
+    fn entries_read_from_one_json_object() {
+        // What JSON.stringify(localStorage) gives: escaped quotes, line
+        // breaks, non-ASCII text and escaped code points all come back exact.
+        let stored = [
+            (
+                "gw:journal/1",
+                "{\"v\":1,\"body\":{\"t\":\"आज \\\"ok\\\"\\n\"}}",
+            ),
+            ("gw-aside:x", ""),
+            ("emoji \u{1f331}", "tab\there"),
+        ];
+        let json = serde_json::to_string(
+            &stored
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+        .unwrap();
+        let mut pairs = parse_entries(&json).unwrap();
+        pairs.sort();
+        let mut want: Vec<(String, String)> = stored
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        want.sort();
+        assert_eq!(pairs, want);
+        assert_eq!(
+            parse_entries(r#"{"a":"\u0041\ud83c\udf31"}"#),
+            Some(vec![("a".into(), "A\u{1f331}".into())])
+        );
+        for bad in ["", "null", "[]", r#"{"a":1}"#, r#"{"a":"b"} x"#, "{"] {
+            assert_eq!(parse_entries(bad), None, "{bad}");
+        }
+        assert_eq!(parse_entries("{}"), Some(vec![]));
     }
 
     #[test]

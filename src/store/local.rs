@@ -64,4 +64,22 @@ impl Backend for LocalBackend {
             .filter_map(|i| self.raw.key(i).ok().flatten())
             .collect())
     }
+
+    /// Everything in one call: `JSON.stringify(localStorage)` is one string
+    /// crossing into WebAssembly, where reading thousands of keys one by one
+    /// (a `key(i)` and a `getItem` each, every string copied separately) was
+    /// a good part of start-up with years of history. Key by key again
+    /// when the object does not list every key (a key named like one of
+    /// Storage's own properties, e.g. `length`, is hidden from it).
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        let n = self.raw.length().map_err(classify)?;
+        let whole = js_sys::JSON::stringify(&self.raw)
+            .ok()
+            .and_then(|text| text.as_string())
+            .and_then(|text| super::backend::parse_entries(&text));
+        match whole {
+            Some(entries) if entries.len() == n as usize => Ok(entries),
+            _ => super::backend::entries_one_by_one(self),
+        }
+    }
 }

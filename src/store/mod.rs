@@ -190,18 +190,15 @@ impl<B: Backend> Store<B> {
             own_copies: BTreeMap::new(),
             sizes: BTreeMap::new(),
         };
-        let mut keys = match store.backend.keys() {
-            Ok(keys) => keys,
+        let mut entries = match store.backend.entries() {
+            Ok(entries) => entries,
             Err(_) => {
                 store.health = Health::Unavailable;
                 return store;
             }
         };
-        crate::domain::order::sort(&mut keys);
-        for storage_key in keys {
-            let Ok(Some(raw)) = store.backend.get(&storage_key) else {
-                continue;
-            };
+        crate::domain::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        for (storage_key, raw) in entries {
             if ours(&storage_key) {
                 store
                     .sizes
