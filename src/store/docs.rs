@@ -8,13 +8,19 @@
 //! changes: every change goes through [`Docs::insert`], [`Docs::remove`],
 //! or [`Docs::clear`], which forget the typed lists of the
 //! kinds they touch, so a list is never older than the documents.
+//!
+//! A record read when the store opens is kept as its stored text
+//! ([`DocText`]) and the record its type read from it; the body becomes a
+//! `serde_json::Value` only when something asks for the document (an
+//! export, a conflict with another tab), so years of history are parsed
+//! once at start-up, not twice.
 
 use std::any::{Any, TypeId};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-use super::schema::Document;
+use super::schema::{DocText, Document};
 use crate::domain::time::Timestamp;
 use crate::domain::Record;
 
@@ -24,16 +30,84 @@ pub type Typed<T> = Rc<Vec<(String, T, Timestamp)>>;
 /// A record type's kind and its `Typed<T>` list.
 type KindList = (&'static str, Rc<dyn Any>);
 
+/// One stored record.
+struct Slot {
+    /// The document: given for a record this tab saved or took from
+    /// elsewhere, read from `text` the first time it is asked for otherwise.
+    doc: OnceCell<Document>,
+    /// The stored text of a record read when the store opened.
+    text: Option<DocText>,
+    /// The record as validation read it when the store opened, taken (not
+    /// read again) the first time its kind is listed.
+    read: RefCell<Option<Box<dyn Any>>>,
+}
+
+impl Slot {
+    fn of(doc: Document, read: Option<Box<dyn Any>>) -> Self {
+        Self {
+            doc: OnceCell::from(doc),
+            text: None,
+            read: RefCell::new(read),
+        }
+    }
+
+    fn doc(&self) -> &Document {
+        self.doc.get_or_init(|| match &self.text {
+            Some(text) => text.to_document(),
+            None => unreachable!("a slot holds a document or its text"),
+        })
+    }
+
+    fn into_doc(self) -> Document {
+        self.doc();
+        self.doc.into_inner().expect("read just above")
+    }
+
+    fn saved(&self) -> Timestamp {
+        match (self.doc.get(), &self.text) {
+            (None, Some(text)) => text.saved,
+            _ => self.doc().saved,
+        }
+    }
+
+    /// The record as a `T`: the one read at opening if still there, else
+    /// read afresh ([`Slot::parse`]).
+    fn record<T: Record + 'static>(&self) -> Option<T> {
+        if let Some(read) = self.read.borrow_mut().take() {
+            if let Ok(record) = read.downcast::<T>() {
+                return Some(*record);
+            }
+        }
+        self.parse()
+    }
+
+    /// The record read as a `T` from the stored text (cheaper than building
+    /// its value first) or from the document.
+    fn parse<T: Record>(&self) -> Option<T> {
+        match (self.doc.get(), &self.text) {
+            (None, Some(text)) => serde_json::from_str(text.body()).ok(),
+            _ => T::deserialize(&self.doc().body).ok(),
+        }
+    }
+}
+
+impl Clone for Slot {
+    /// The same document; the copy reads its records afresh.
+    fn clone(&self) -> Self {
+        Self {
+            doc: self.doc.clone(),
+            text: self.text.clone(),
+            read: RefCell::default(),
+        }
+    }
+}
+
 /// `kind/id` -> document, plus the typed lists read so far.
 #[derive(Default)]
 pub struct Docs {
-    map: BTreeMap<String, Document>,
+    map: BTreeMap<String, Slot>,
     /// Record type -> (its kind, its `Typed<T>` list).
     typed: RefCell<HashMap<TypeId, KindList>>,
-    /// `kind/id` -> the record as validation read it when the store opened,
-    /// taken (not read again) the first time its kind is listed. Dropped
-    /// when the document under that key changes.
-    read_at_open: RefCell<HashMap<String, Box<dyn Any>>>,
 }
 
 impl Clone for Docs {
@@ -42,7 +116,6 @@ impl Clone for Docs {
         Self {
             map: self.map.clone(),
             typed: RefCell::default(),
-            read_at_open: RefCell::default(),
         }
     }
 }
@@ -52,13 +125,18 @@ fn kind_of(key: &str) -> &str {
 }
 
 impl Docs {
-    /// The documents, keyed `kind/id`.
-    pub fn map(&self) -> &BTreeMap<String, Document> {
-        &self.map
+    /// Every document, keyed `kind/id` (a copy, for tests and diagnostics).
+    pub fn documents(&self) -> BTreeMap<String, Document> {
+        self.iter().map(|(k, d)| (k.clone(), d.clone())).collect()
     }
 
     pub fn get(&self, key: &str) -> Option<&Document> {
-        self.map.get(key)
+        self.map.get(key).map(Slot::doc)
+    }
+
+    /// The record under `key` read as a `T`, if it reads as one.
+    pub fn parse<T: Record>(&self, key: &str) -> Option<T> {
+        self.map.get(key)?.parse()
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -70,7 +148,7 @@ impl Docs {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Document)> {
-        self.map.iter()
+        self.map.iter().map(|(k, slot)| (k, slot.doc()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,39 +157,51 @@ impl Docs {
 
     /// Stores `doc` under `key`, returning what was there.
     pub fn insert(&mut self, key: String, doc: Document) -> Option<Document> {
-        self.forget(kind_of(&key));
-        self.read_at_open.get_mut().remove(&key);
-        self.map.insert(key, doc)
+        self.put(key, Slot::of(doc, None))
     }
 
     /// Stores `doc` as read from storage, with `record`, the typed record
     /// validation read from its body (if any), kept for the first listing.
     pub fn insert_read(&mut self, key: String, doc: Document, record: Option<Box<dyn Any>>) {
-        self.insert(key.clone(), doc);
-        if let Some(record) = record {
-            self.read_at_open.get_mut().insert(key, record);
-        }
+        self.put(key, Slot::of(doc, record));
+    }
+
+    /// Stores a current-version document as read from storage, still as
+    /// text, with `record`, the typed record validation read from its body.
+    pub fn insert_text(&mut self, key: String, text: DocText, record: Box<dyn Any>) {
+        self.put(
+            key,
+            Slot {
+                doc: OnceCell::new(),
+                text: Some(text),
+                read: RefCell::new(Some(record)),
+            },
+        );
+    }
+
+    fn put(&mut self, key: String, slot: Slot) -> Option<Document> {
+        self.forget(kind_of(&key));
+        self.map.insert(key, slot).map(Slot::into_doc)
     }
 
     /// Removes the document under `key`, returning it.
     pub fn remove(&mut self, key: &str) -> Option<Document> {
-        let removed = self.map.remove(key);
-        if removed.is_some() {
-            self.forget(kind_of(key));
-            self.read_at_open.get_mut().remove(key);
-        }
-        removed
+        let removed = self.map.remove(key)?;
+        self.forget(kind_of(key));
+        Some(removed.into_doc())
     }
 
     pub fn clear(&mut self) {
         self.map.clear();
         self.typed.get_mut().clear();
-        self.read_at_open.get_mut().clear();
     }
 
     /// Drops the typed lists of `kind`.
     fn forget(&mut self, kind: &str) {
-        self.typed.get_mut().retain(|_, (k, _)| *k != kind);
+        let typed = self.typed.get_mut();
+        if !typed.is_empty() {
+            typed.retain(|_, (k, _)| *k != kind);
+        }
     }
 
     /// Every record of kind `T` that reads as a `T`, with id and save time,
@@ -125,21 +215,16 @@ impl Docs {
             }
         }
         let prefix = format!("{}/", T::KIND);
-        let mut read = self.read_at_open.borrow_mut();
         let list: Typed<T> = Rc::new(
             self.map
                 .range(prefix.clone()..)
                 .take_while(|(k, _)| k.starts_with(&prefix))
-                .filter_map(|(k, doc)| {
-                    let body = match read.remove(k.as_str()).map(|r| r.downcast::<T>()) {
-                        Some(Ok(record)) => *record,
-                        _ => T::deserialize(&doc.body).ok()?,
-                    };
-                    Some((k[prefix.len()..].to_string(), body, doc.saved))
+                .filter_map(|(k, slot)| {
+                    let record = slot.record::<T>()?;
+                    Some((k[prefix.len()..].to_string(), record, slot.saved()))
                 })
                 .collect(),
         );
-        drop(read);
         self.typed
             .borrow_mut()
             .insert(id, (T::KIND, Rc::clone(&list) as Rc<dyn Any>));

@@ -221,10 +221,26 @@ impl<B: Backend> Store<B> {
     }
 
     fn load_doc(&mut self, storage_key: &str, key: String, raw: String) {
-        let problem = if !valid_key(&key) {
-            DocProblem::Damaged("the key is not a Groundwork record key".into())
+        let (problem, raw) = if !valid_key(&key) {
+            let problem = DocProblem::Damaged("the key is not a Groundwork record key".into());
+            (problem, raw)
         } else {
             let kind = key.split('/').next().unwrap_or_default();
+            // A current-version record of a known kind is read once, straight
+            // from its text into its type; the text is kept and becomes a
+            // JSON value only if something asks for the document. Anything
+            // else (older, newer, damaged, unknown kind, refused) takes the
+            // full road below, which decides and words what happens to it.
+            let raw = match schema::DocText::parse(raw) {
+                Ok(text) => match domain::validate_typed_text(kind, text.body()) {
+                    Ok(Some(record)) => {
+                        self.docs.insert_text(key, text, record);
+                        return;
+                    }
+                    _ => text.into_raw(),
+                },
+                Err(raw) => raw,
+            };
             // The record validation reads is kept, so listing it later does
             // not read it a second time.
             let record = std::cell::RefCell::new(None);
@@ -241,7 +257,7 @@ impl<B: Backend> Store<B> {
                     self.too_new.insert(key, raw);
                     return;
                 }
-                Err(problem) => problem,
+                Err(problem) => (problem, raw),
             }
         };
         let aside = SetAside {
@@ -483,8 +499,7 @@ impl<B: Backend> Store<B> {
 
     /// The record `T` with this id, if stored.
     pub fn get<T: Record>(&self, id: &str) -> Option<T> {
-        let doc = self.docs.get(&format!("{}/{id}", T::KIND))?;
-        T::deserialize(&doc.body).ok()
+        self.docs.parse(&format!("{}/{id}", T::KIND))
     }
 
     /// Every record of kind `T` with its id and save time, in id order.
@@ -833,7 +848,7 @@ impl<B: Backend> Store<B> {
     }
 
     /// The stored documents, keyed `kind/id` (for tests and diagnostics).
-    pub fn documents(&self) -> &BTreeMap<String, Document> {
-        self.docs.map()
+    pub fn documents(&self) -> BTreeMap<String, Document> {
+        self.docs.documents()
     }
 }

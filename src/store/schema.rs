@@ -81,6 +81,70 @@ pub fn read(
     Ok(doc)
 }
 
+/// A stored document at the [`CURRENT`] version, its body still JSON text:
+/// what opening the store keeps until the body is needed as a
+/// `serde_json::Value` (most records are only ever read as their type).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocText {
+    /// When the record was last saved.
+    pub saved: Timestamp,
+    /// The stored text, exactly as found.
+    raw: String,
+    /// Where the body is in `raw`.
+    body: std::ops::Range<usize>,
+}
+
+impl DocText {
+    /// Reads the envelope of stored text, if it is a `{v, saved, body}`
+    /// document at the [`CURRENT`] version, which needs no migration; hands
+    /// the text back otherwise (anything else takes the full road of [`read`]).
+    pub fn parse(raw: String) -> Result<Self, String> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Envelope<'a> {
+            v: u32,
+            saved: Timestamp,
+            #[serde(borrow)]
+            body: &'a serde_json::value::RawValue,
+        }
+        let parts = match serde_json::from_str::<Envelope>(&raw) {
+            Ok(e) if e.v == CURRENT => {
+                let body = e.body.get();
+                let start = body.as_ptr() as usize - raw.as_ptr() as usize;
+                Some((e.saved, start..start + body.len()))
+            }
+            _ => None,
+        };
+        match parts {
+            Some((saved, body)) => Ok(Self { saved, raw, body }),
+            None => Err(raw),
+        }
+    }
+
+    /// The body's JSON text.
+    pub fn body(&self) -> &str {
+        &self.raw[self.body.clone()]
+    }
+
+    /// The stored text, exactly as found.
+    pub fn into_raw(self) -> String {
+        self.raw
+    }
+
+    /// The document, its body parsed into a value.
+    pub fn to_document(&self) -> Document {
+        Document {
+            v: CURRENT,
+            saved: self.saved,
+            // The envelope was read whole, so the body is well-formed JSON
+            // (and the store keeps only bodies its record type read, so not
+            // nested deeper than a value can be); should it fail all the
+            // same, null rather than a crash.
+            body: serde_json::from_str(self.body()).unwrap_or_default(),
+        }
+    }
+}
+
 /// Runs every migration after `doc.v`, up to [`CURRENT`] (or the last step in
 /// `migrations`, for tests).
 pub fn upgrade(
@@ -219,5 +283,34 @@ mod tests {
         ));
         let invalid = read("x", raw, MIGRATIONS, |_, _| Err("nope".into()));
         assert_eq!(invalid, Err(DocProblem::Invalid("nope".into())));
+    }
+
+    #[test]
+    fn current_documents_keep_their_body_as_text() {
+        let raw = r#"{"v":1,"saved":"2026-11-28T10:00:00+05:30","body": {"a":[1,"x"]} }"#;
+        let text = DocText::parse(raw.to_string()).unwrap();
+        assert_eq!(text.body(), r#"{"a":[1,"x"]}"#);
+        assert_eq!(text.to_document(), read("x", raw, MIGRATIONS, ok).unwrap());
+        assert_eq!(text.into_raw(), raw);
+    }
+
+    #[test]
+    fn anything_else_is_handed_back_for_the_full_read() {
+        for raw in [
+            "",
+            "{",
+            r#"{"v":2,"saved":"2026-11-28T10:00:00Z","body":{}}"#,
+            r#"{"v":0,"saved":"2026-11-28T10:00:00Z","body":{}}"#,
+            r#"{"v":1,"saved":"yesterday","body":{}}"#,
+            r#"{"v":1,"saved":"2026-11-28T10:00:00Z","body":{},"extra":1}"#,
+            r#"{"v":1,"saved":"2026-11-28T10:00:00Z","body":{"a":}}"#,
+            r#"{"v":1,"saved":"2026-11-28T10:00:00Z"}"#,
+        ] {
+            assert_eq!(
+                DocText::parse(raw.to_string()),
+                Err(raw.to_string()),
+                "{raw}"
+            );
+        }
     }
 }
