@@ -54,29 +54,23 @@ pub fn entries_one_by_one<B: Backend + ?Sized>(
     Ok(entries)
 }
 
-/// The pairs of a JSON object whose every value is a string, such as
-/// `JSON.stringify(localStorage)`, in the order written; `None` when the
-/// text is anything else.
-pub fn parse_entries(json: &str) -> Option<Vec<(String, String)>> {
-    use serde::de::{Deserializer, MapAccess, Visitor};
-    struct Pairs;
-    impl<'de> Visitor<'de> for Pairs {
-        type Value = Vec<(String, String)>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object of strings")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0));
-            while let Some(pair) = map.next_entry::<String, String>()? {
-                pairs.push(pair);
-            }
-            Ok(pairs)
-        }
+/// The `len` pairs of `keys` and `values`, each the texts joined with
+/// U+0000 (as JavaScript's `join("\0")` writes them); `None` when either
+/// does not split into exactly `len` parts (a text holding U+0000 itself).
+pub fn split_entries(keys: &str, values: &str, len: usize) -> Option<Vec<(String, String)>> {
+    if len == 0 {
+        return (keys.is_empty() && values.is_empty()).then(Vec::new);
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let pairs = (&mut de).deserialize_map(Pairs).ok()?;
-    de.end().ok()?;
-    Some(pairs)
+    let mut pairs = Vec::with_capacity(len);
+    let mut keys = keys.split('\0');
+    let mut values = values.split('\0');
+    for (key, value) in keys.by_ref().zip(values.by_ref()) {
+        if pairs.len() == len {
+            return None;
+        }
+        pairs.push((key.to_string(), value.to_string()));
+    }
+    (pairs.len() == len && keys.next().is_none() && values.next().is_none()).then_some(pairs)
 }
 
 impl<B: Backend + ?Sized> Backend for Box<B> {
@@ -233,40 +227,28 @@ mod tests {
     }
 
     #[test]
-    fn entries_read_from_one_json_object() {
-        // What JSON.stringify(localStorage) gives: escaped quotes, line
-        // breaks, non-ASCII text and escaped code points all come back exact.
-        let stored = [
-            (
-                "gw:journal/1",
-                "{\"v\":1,\"body\":{\"t\":\"आज \\\"ok\\\"\\n\"}}",
-            ),
-            ("gw-aside:x", ""),
-            ("emoji \u{1f331}", "tab\there"),
-        ];
-        let json = serde_json::to_string(
-            &stored
-                .iter()
+    fn entries_split_from_two_joined_texts() {
+        let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+            p.iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect::<std::collections::BTreeMap<_, _>>(),
-        )
-        .unwrap();
-        let mut pairs = parse_entries(&json).unwrap();
-        pairs.sort();
-        let mut want: Vec<(String, String)> = stored
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        want.sort();
-        assert_eq!(pairs, want);
+                .collect()
+        };
         assert_eq!(
-            parse_entries(r#"{"a":"\u0041\ud83c\udf31"}"#),
-            Some(vec![("a".into(), "A\u{1f331}".into())])
+            split_entries("gw:a/1\0b\0c", "{\"t\":\"आज\"}\0\0x", 3),
+            Some(pairs(&[
+                ("gw:a/1", "{\"t\":\"आज\"}"),
+                ("b", ""),
+                ("c", "x")
+            ]))
         );
-        for bad in ["", "null", "[]", r#"{"a":1}"#, r#"{"a":"b"} x"#, "{"] {
-            assert_eq!(parse_entries(bad), None, "{bad}");
-        }
-        assert_eq!(parse_entries("{}"), Some(vec![]));
+        assert_eq!(split_entries("a", "", 1), Some(pairs(&[("a", "")])));
+        assert_eq!(split_entries("", "", 0), Some(vec![]));
+        // A U+0000 inside a key or a value: the counts disagree.
+        assert_eq!(split_entries("a\0b", "x\0y\0z", 2), None);
+        assert_eq!(split_entries("a\0b\0c", "x\0y", 3), None);
+        assert_eq!(split_entries("a\0b", "x\0y", 1), None);
+        assert_eq!(split_entries("a", "x", 2), None);
+        assert_eq!(split_entries("a", "", 0), None);
     }
 
     #[test]
