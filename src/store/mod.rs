@@ -155,11 +155,16 @@ pub struct Store<B: Backend> {
 
 /// Bytes `key` and `value` take in local storage (UTF-16 code units).
 fn stored_size(key: &str, value: &str) -> usize {
+    // One unit per character (every byte but UTF-8's continuation bytes),
+    // two for a character beyond U+FFFF (4-byte sequences): counting bytes
+    // is cheaper than decoding characters, for megabytes of history.
     let units = |s: &str| {
         if s.is_ascii() {
             s.len()
         } else {
-            s.encode_utf16().count()
+            s.bytes()
+                .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum()
         }
     };
     2 * (units(key) + units(value))
@@ -850,5 +855,25 @@ impl<B: Backend> Store<B> {
     /// The stored documents, keyed `kind/id` (for tests and diagnostics).
     pub fn documents(&self) -> BTreeMap<String, Document> {
         self.docs.documents()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stored_size_counts_utf16_units_as_browsers_do() {
+        for s in [
+            "",
+            "abc",
+            "आज थोड़ा बेहतर",
+            "🌱 seed",
+            "é\u{10FFFF}\u{FFFF}\u{80}",
+        ] {
+            assert_eq!(
+                super::stored_size("kआ", s),
+                2 * (2 + s.encode_utf16().count()),
+                "{s}"
+            );
+        }
     }
 }
