@@ -627,3 +627,67 @@ fn opening_still_sets_aside_damage_and_leaves_newer_records_alone() {
         Some(newer)
     );
 }
+
+/// A backend that lists its keys backwards, as a browser may list them in
+/// any order.
+struct Backwards(MemoryBackend);
+
+impl Backend for Backwards {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        let mut keys = self.0.keys()?;
+        keys.reverse();
+        Ok(keys)
+    }
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        let mut entries = self.0.entries()?;
+        entries.reverse();
+        Ok(entries)
+    }
+}
+
+#[test]
+fn opening_does_not_depend_on_the_order_storage_lists_keys() {
+    let mut backend = MemoryBackend::new();
+    let doc =
+        |body: &str| format!(r#"{{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{body}}}"#);
+    backend
+        .set("gw:profile/me", &doc(r#"{"welcomed":true}"#))
+        .unwrap();
+    backend.set("gw:profile/a", "{").unwrap();
+    backend
+        .set("gw:profile/b", &doc(r#"{"welcomed":"no"}"#))
+        .unwrap();
+    backend.set("gw:profile/c", &doc("[]")).unwrap();
+    backend
+        .set(
+            "gw:profile/new",
+            r#"{"v":7,"saved":"2026-11-28T21:00:00Z","body":{}}"#,
+        )
+        .unwrap();
+    backend.set("gw:later_kind/1", &doc(r#"{"x":1}"#)).unwrap();
+    backend.set("gw:Bad Key", &doc("{}")).unwrap();
+    backend.set("gw-aside:profile/a", "not json").unwrap();
+    backend.set("other-app", "left alone").unwrap();
+    let forwards = Store::open(backend.clone());
+    let backwards = Store::open(Backwards(backend));
+    assert_eq!(forwards.documents(), backwards.documents());
+    assert_eq!(forwards.set_aside(), backwards.set_aside());
+    assert_eq!(forwards.set_aside().len(), 5);
+    assert_eq!(forwards.newer_count(), 1);
+    assert_eq!(forwards.bytes_used(), backwards.bytes_used());
+    let mut a = forwards.backend().entries().unwrap();
+    let mut b = backwards.backend().0.entries().unwrap();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    assert_eq!(forwards.documents().len(), 2);
+}

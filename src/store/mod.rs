@@ -195,20 +195,37 @@ impl<B: Backend> Store<B> {
             own_copies: BTreeMap::new(),
             sizes: BTreeMap::new(),
         };
-        let mut entries = match store.backend.entries() {
+        let entries = match store.backend.entries() {
             Ok(entries) => entries,
             Err(_) => {
                 store.health = Health::Unavailable;
                 return store;
             }
         };
-        crate::domain::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        // Most records are current and valid: they are read in the order
+        // storage lists them. The rest (set-aside entries, and records that
+        // are damaged, older, newer or of a kind this version does not know)
+        // are then handled in key order, so what is set aside, and in which
+        // order, does not depend on how storage lists its keys.
+        let mut rest = Vec::new();
         for (storage_key, raw) in entries {
-            if ours(&storage_key) {
-                store
-                    .sizes
-                    .insert(storage_key.clone(), stored_size(&storage_key, &raw));
+            if !ours(&storage_key) {
+                continue;
             }
+            store
+                .sizes
+                .insert(storage_key.clone(), stored_size(&storage_key, &raw));
+            let raw = match storage_key.strip_prefix(DOC_PREFIX) {
+                Some(key) => match store.read_current(key, raw) {
+                    Ok(()) => continue,
+                    Err(raw) => raw,
+                },
+                None => raw,
+            };
+            rest.push((storage_key, raw));
+        }
+        crate::domain::order::sort_by(&mut rest, |a, b| a.0.cmp(&b.0));
+        for (storage_key, raw) in rest {
             if let Some(key) = storage_key.strip_prefix(DOC_PREFIX) {
                 store.load_doc(&storage_key, key.to_string(), raw);
             } else if storage_key.starts_with(ASIDE_PREFIX) {
@@ -225,27 +242,34 @@ impl<B: Backend> Store<B> {
         store
     }
 
+    /// Keeps a current-version record of a known kind that reads as its
+    /// type: read once, straight from its text; the text is kept and becomes
+    /// a JSON value only if something asks for the document. Anything else
+    /// is handed back for [`Store::load_doc`], which decides (and words)
+    /// what happens to it.
+    fn read_current(&mut self, key: &str, raw: String) -> Result<(), String> {
+        if !valid_key(key) {
+            return Err(raw);
+        }
+        let kind = key.split('/').next().unwrap_or_default();
+        let text = schema::DocText::parse(raw)?;
+        match domain::validate_typed_text(kind, text.body()) {
+            Ok(Some(record)) => {
+                self.docs.insert_text(key.to_string(), text, record);
+                Ok(())
+            }
+            _ => Err(text.into_raw()),
+        }
+    }
+
+    /// Reads a record [`Store::read_current`] did not keep: upgraded, left
+    /// alone (newer) or set aside (damaged), as the schema says.
     fn load_doc(&mut self, storage_key: &str, key: String, raw: String) {
         let (problem, raw) = if !valid_key(&key) {
             let problem = DocProblem::Damaged("the key is not a Groundwork record key".into());
             (problem, raw)
         } else {
             let kind = key.split('/').next().unwrap_or_default();
-            // A current-version record of a known kind is read once, straight
-            // from its text into its type; the text is kept and becomes a
-            // JSON value only if something asks for the document. Anything
-            // else (older, newer, damaged, unknown kind, refused) takes the
-            // full road below, which decides and words what happens to it.
-            let raw = match schema::DocText::parse(raw) {
-                Ok(text) => match domain::validate_typed_text(kind, text.body()) {
-                    Ok(Some(record)) => {
-                        self.docs.insert_text(key, text, record);
-                        return;
-                    }
-                    _ => text.into_raw(),
-                },
-                Err(raw) => raw,
-            };
             // The record validation reads is kept, so listing it later does
             // not read it a second time.
             let record = std::cell::RefCell::new(None);
