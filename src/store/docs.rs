@@ -166,17 +166,26 @@ impl Docs {
         self.put(key, Slot::of(doc, record));
     }
 
-    /// Stores a current-version document as read from storage, still as
-    /// text, with `record`, the typed record validation read from its body.
-    pub fn insert_text(&mut self, key: String, text: DocText, record: Box<dyn Any>) {
-        self.put(
-            key,
-            Slot {
-                doc: OnceCell::new(),
-                text: Some(text),
-                read: RefCell::new(Some(record)),
-            },
-        );
+    /// Stores current-version documents as read from storage, still as
+    /// text, each with the typed record validation read from its body;
+    /// `sorted` is in key order, so an empty map is built in one go.
+    pub fn fill(&mut self, sorted: Vec<(String, DocText, Box<dyn Any>)>) {
+        let slot = |text, record| Slot {
+            doc: OnceCell::new(),
+            text: Some(text),
+            read: RefCell::new(Some(record)),
+        };
+        if self.map.is_empty() {
+            self.typed.get_mut().clear();
+            self.map = sorted
+                .into_iter()
+                .map(|(key, text, record)| (key, slot(text, record)))
+                .collect();
+        } else {
+            for (key, text, record) in sorted {
+                self.put(key, slot(text, record));
+            }
+        }
     }
 
     fn put(&mut self, key: String, slot: Slot) -> Option<Document> {
@@ -229,5 +238,51 @@ impl Docs {
             .borrow_mut()
             .insert(id, (T::KIND, Rc::clone(&list) as Rc<dyn Any>));
         list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::profile::Profile;
+
+    fn text(welcomed: bool) -> DocText {
+        let raw = format!(
+            r#"{{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{{"welcomed":{welcomed}}}}}"#
+        );
+        DocText::parse(raw).unwrap()
+    }
+
+    fn profile(welcomed: bool) -> Box<dyn Any> {
+        Box::new(Profile {
+            welcomed,
+            ..Profile::default()
+        })
+    }
+
+    #[test]
+    fn filled_documents_read_as_text_then_as_values_alike() {
+        let mut docs = Docs::default();
+        docs.fill(vec![
+            ("profile/a".into(), text(true), profile(true)),
+            ("profile/b".into(), text(false), profile(false)),
+        ]);
+        // Listed from what validation read, then afresh from the text once
+        // a profile changes.
+        let first = docs.all::<Profile>();
+        assert_eq!(first.len(), 2);
+        assert!(first[0].1.welcomed && !first[1].1.welcomed);
+        docs.fill(vec![("profile/c".into(), text(true), profile(true))]);
+        let again = docs.all::<Profile>();
+        assert_eq!(again.len(), 3);
+        assert_eq!(again[..2], first[..]);
+        assert_eq!(docs.parse::<Profile>("profile/b"), Some(first[1].1.clone()));
+        // The document, read from the text when asked for.
+        let doc = docs.get("profile/a").unwrap().clone();
+        assert_eq!(doc.body, serde_json::json!({"welcomed": true}));
+        assert_eq!(doc.saved, first[0].2);
+        assert_eq!(docs.remove("profile/a"), Some(doc));
+        assert_eq!(docs.all::<Profile>().len(), 2);
+        assert_eq!(docs.documents().len(), 2);
     }
 }

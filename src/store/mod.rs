@@ -127,6 +127,25 @@ pub fn valid_key(key: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
+/// A current-version record of a known kind that reads as its type, read
+/// once, straight from its text (the text is kept and becomes a JSON value
+/// only if something asks for the document); anything else is handed back
+/// for [`Store::load_doc`], which decides (and words) what happens to it.
+fn read_current(
+    key: &str,
+    raw: String,
+) -> Result<(schema::DocText, Box<dyn std::any::Any>), String> {
+    if !valid_key(key) {
+        return Err(raw);
+    }
+    let kind = key.split('/').next().unwrap_or_default();
+    let text = schema::DocText::parse(raw)?;
+    match domain::validate_typed_text(kind, text.body()) {
+        Ok(Some(record)) => Ok((text, record)),
+        _ => Err(text.into_raw()),
+    }
+}
+
 /// Every record, the set-aside values and the write queue, over a [`Backend`].
 pub struct Store<B: Backend> {
     backend: B,
@@ -195,36 +214,39 @@ impl<B: Backend> Store<B> {
             own_copies: BTreeMap::new(),
             sizes: BTreeMap::new(),
         };
-        let entries = match store.backend.entries() {
+        let mut entries = match store.backend.entries() {
             Ok(entries) => entries,
             Err(_) => {
                 store.health = Health::Unavailable;
                 return store;
             }
         };
-        // Most records are current and valid: they are read in the order
-        // storage lists them. The rest (set-aside entries, and records that
-        // are damaged, older, newer or of a kind this version does not know)
-        // are then handled in key order, so what is set aside, and in which
-        // order, does not depend on how storage lists its keys.
+        entries.retain(|(key, _)| ours(key));
+        crate::domain::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        // Most records are current and valid: they are read straight into
+        // their type and the maps are built in one go from the sorted lists
+        // (quicker than thousands of inserts). The rest (set-aside entries,
+        // and records that are damaged, older, newer or of a kind this
+        // version does not know) are then handled one by one, in key order.
+        let mut sizes = Vec::with_capacity(entries.len());
+        let mut current = Vec::with_capacity(entries.len());
         let mut rest = Vec::new();
         for (storage_key, raw) in entries {
-            if !ours(&storage_key) {
-                continue;
-            }
-            store
-                .sizes
-                .insert(storage_key.clone(), stored_size(&storage_key, &raw));
+            sizes.push((storage_key.clone(), stored_size(&storage_key, &raw)));
             let raw = match storage_key.strip_prefix(DOC_PREFIX) {
-                Some(key) => match store.read_current(key, raw) {
-                    Ok(()) => continue,
+                Some(key) => match read_current(key, raw) {
+                    Ok((text, record)) => {
+                        current.push((key.to_string(), text, record));
+                        continue;
+                    }
                     Err(raw) => raw,
                 },
                 None => raw,
             };
             rest.push((storage_key, raw));
         }
-        crate::domain::order::sort_by(&mut rest, |a, b| a.0.cmp(&b.0));
+        store.sizes = sizes.into_iter().collect();
+        store.docs.fill(current);
         for (storage_key, raw) in rest {
             if let Some(key) = storage_key.strip_prefix(DOC_PREFIX) {
                 store.load_doc(&storage_key, key.to_string(), raw);
@@ -242,27 +264,7 @@ impl<B: Backend> Store<B> {
         store
     }
 
-    /// Keeps a current-version record of a known kind that reads as its
-    /// type: read once, straight from its text; the text is kept and becomes
-    /// a JSON value only if something asks for the document. Anything else
-    /// is handed back for [`Store::load_doc`], which decides (and words)
-    /// what happens to it.
-    fn read_current(&mut self, key: &str, raw: String) -> Result<(), String> {
-        if !valid_key(key) {
-            return Err(raw);
-        }
-        let kind = key.split('/').next().unwrap_or_default();
-        let text = schema::DocText::parse(raw)?;
-        match domain::validate_typed_text(kind, text.body()) {
-            Ok(Some(record)) => {
-                self.docs.insert_text(key.to_string(), text, record);
-                Ok(())
-            }
-            _ => Err(text.into_raw()),
-        }
-    }
-
-    /// Reads a record [`Store::read_current`] did not keep: upgraded, left
+    /// Reads a record [`read_current`] did not take: upgraded, left
     /// alone (newer) or set aside (damaged), as the schema says.
     fn load_doc(&mut self, storage_key: &str, key: String, raw: String) {
         let (problem, raw) = if !valid_key(&key) {
