@@ -479,3 +479,215 @@ fn user_text_with_markup_survives_a_round_trip_as_text() {
         "<script>alert(1)</script>"
     );
 }
+
+// ---------- reading once at opening ----------
+
+/// Every fixture body with each top-level field in turn replaced by values
+/// of other shapes, plus the body itself: what the validators are fed.
+fn fixture_bodies() -> Vec<(String, serde_json::Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let kind = stem.split('-').next().unwrap().to_string();
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let body = doc["body"].clone();
+        out.push((kind.clone(), body.clone()));
+        for field in body.as_object().unwrap().keys() {
+            for other in [
+                serde_json::json!(null),
+                serde_json::json!(-1),
+                serde_json::json!(1.5),
+                serde_json::json!("x"),
+                serde_json::json!([]),
+                serde_json::json!({}),
+            ] {
+                let mut changed = body.clone();
+                changed[field] = other;
+                out.push((kind.clone(), changed));
+            }
+        }
+        out.push((kind.clone(), serde_json::json!([body])));
+        out.push((kind, serde_json::json!("body")));
+    }
+    out
+}
+
+#[test]
+fn reading_a_body_from_its_text_agrees_with_reading_its_value() {
+    use groundwork::domain::{validate_typed, validate_typed_text};
+    for (kind, body) in fixture_bodies() {
+        let text = serde_json::to_string(&body).unwrap();
+        let from_value = validate_typed(&kind, &body);
+        let from_text = validate_typed_text(&kind, &text);
+        assert_eq!(
+            from_value.as_ref().map(Option::is_some).map_err(|_| ()),
+            from_text.as_ref().map(Option::is_some).map_err(|_| ()),
+            "{kind}: {text}"
+        );
+    }
+}
+
+#[test]
+fn records_opened_the_fast_way_equal_the_full_read() {
+    use groundwork::domain::{journal::JournalEntry, validate};
+    let mut backend = MemoryBackend::new();
+    let mut expected = std::collections::BTreeMap::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let kind = stem.split('-').next().unwrap();
+        let raw = std::fs::read_to_string(&path).unwrap();
+        let key = format!("{kind}/{}", stem.replace('-', "_"));
+        let doc = schema::read(kind, &raw, schema::MIGRATIONS, validate).unwrap();
+        backend.set(&format!("gw:{key}"), raw.trim()).unwrap();
+        expected.insert(key, doc);
+    }
+    let store = Store::open(backend);
+    assert!(store.set_aside().is_empty(), "{:?}", store.set_aside());
+    assert_eq!(store.documents(), expected);
+
+    // The typed list is the record read from the document's value, first
+    // from what opening read, then (once a journal entry changes) afresh
+    // from the stored text.
+    let journal: Vec<_> = expected
+        .iter()
+        .filter(|(k, _)| k.starts_with("journal/"))
+        .map(|(k, d)| {
+            let entry: JournalEntry = serde::Deserialize::deserialize(&d.body).unwrap();
+            (k["journal/".len()..].to_string(), entry, d.saved)
+        })
+        .collect();
+    assert!(!journal.is_empty());
+    let mut store = store;
+    assert_eq!(store.all::<JournalEntry>(), journal);
+    assert_eq!(store.all::<JournalEntry>(), journal);
+    let (id, first, _) = journal[0].clone();
+    assert_eq!(store.get::<JournalEntry>(&id), Some(first.clone()));
+    store.put("zz-new", &first, now()).unwrap();
+    let listed = store.all::<JournalEntry>();
+    assert_eq!(&listed[..journal.len()], &journal[..]);
+    assert_eq!(listed.len(), journal.len() + 1);
+    // Exported exactly as stored.
+    let export = store.export(now());
+    for record in export
+        .records
+        .iter()
+        .filter(|r| expected.contains_key(&r.key))
+    {
+        assert_eq!(record.body, expected[&record.key].body);
+        assert_eq!(record.saved, expected[&record.key].saved);
+    }
+}
+
+#[test]
+fn a_body_with_a_field_written_twice_opens_as_before() {
+    // Reading the text straight into the record refuses a field written
+    // twice; the full read keeps the last one, as it always did.
+    let raw = r#"{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{"welcomed":true,"setback":"job","setback":"exam"}}"#;
+    let mut backend = MemoryBackend::new();
+    backend.set("gw:profile/me", raw).unwrap();
+    let store = Store::open(backend);
+    assert!(store.set_aside().is_empty());
+    let p = store.get::<Profile>(Profile::ID).unwrap();
+    assert_eq!(p.setback, Some(Setback::Exam));
+}
+
+#[test]
+fn opening_still_sets_aside_damage_and_leaves_newer_records_alone() {
+    let mut backend = MemoryBackend::new();
+    let good = r#"{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{"welcomed":true}}"#;
+    let newer = r#"{"v":9,"saved":"2026-11-28T21:00:00+05:30","body":{"welcomed":"maybe"}}"#;
+    let wrong = r#"{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{"welcomed":"yes"}}"#;
+    let extra = r#"{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{},"x":1}"#;
+    let future_kind = r#"{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":[1,{"a":2}]}"#;
+    backend.set("gw:profile/me", good).unwrap();
+    backend.set("gw:profile/newer", newer).unwrap();
+    backend.set("gw:profile/wrong", wrong).unwrap();
+    backend.set("gw:profile/extra", extra).unwrap();
+    backend.set("gw:future_thing/1", future_kind).unwrap();
+    let store = Store::open(backend);
+    assert_eq!(store.newer_count(), 1);
+    let aside: Vec<&str> = store.set_aside().iter().map(|a| a.key.as_str()).collect();
+    assert_eq!(aside, ["gw:profile/extra", "gw:profile/wrong"]);
+    assert!(store.set_aside()[1]
+        .reason
+        .starts_with("not a valid record"));
+    let docs = store.documents();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs["future_thing/1"].body,
+        serde_json::json!([1, {"a": 2}])
+    );
+    assert_eq!(
+        store.backend().get("gw:profile/newer").unwrap().as_deref(),
+        Some(newer)
+    );
+}
+
+/// A backend that lists its keys backwards, as a browser may list them in
+/// any order.
+struct Backwards(MemoryBackend);
+
+impl Backend for Backwards {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        let mut keys = self.0.keys()?;
+        keys.reverse();
+        Ok(keys)
+    }
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        let mut entries = self.0.entries()?;
+        entries.reverse();
+        Ok(entries)
+    }
+}
+
+#[test]
+fn opening_does_not_depend_on_the_order_storage_lists_keys() {
+    let mut backend = MemoryBackend::new();
+    let doc =
+        |body: &str| format!(r#"{{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{body}}}"#);
+    backend
+        .set("gw:profile/me", &doc(r#"{"welcomed":true}"#))
+        .unwrap();
+    backend.set("gw:profile/a", "{").unwrap();
+    backend
+        .set("gw:profile/b", &doc(r#"{"welcomed":"no"}"#))
+        .unwrap();
+    backend.set("gw:profile/c", &doc("[]")).unwrap();
+    backend
+        .set(
+            "gw:profile/new",
+            r#"{"v":7,"saved":"2026-11-28T21:00:00Z","body":{}}"#,
+        )
+        .unwrap();
+    backend.set("gw:later_kind/1", &doc(r#"{"x":1}"#)).unwrap();
+    backend.set("gw:Bad Key", &doc("{}")).unwrap();
+    backend.set("gw-aside:profile/a", "not json").unwrap();
+    backend.set("other-app", "left alone").unwrap();
+    let forwards = Store::open(backend.clone());
+    let backwards = Store::open(Backwards(backend));
+    assert_eq!(forwards.documents(), backwards.documents());
+    assert_eq!(forwards.set_aside(), backwards.set_aside());
+    assert_eq!(forwards.set_aside().len(), 5);
+    assert_eq!(forwards.newer_count(), 1);
+    assert_eq!(forwards.bytes_used(), backwards.bytes_used());
+    let mut a = forwards.backend().entries().unwrap();
+    let mut b = backwards.backend().0.entries().unwrap();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    assert_eq!(forwards.documents().len(), 2);
+}

@@ -36,6 +36,39 @@ fn local_backend_round_trips_values_and_lists_keys() {
 }
 
 #[wasm_bindgen_test]
+fn everything_read_at_once_equals_reading_key_by_key() {
+    use groundwork::store::backend::entries_one_by_one;
+    let sorted = |b: &LocalBackend| {
+        let mut all = b.entries().unwrap();
+        all.sort();
+        let mut one_by_one = entries_one_by_one(b).unwrap();
+        one_by_one.sort();
+        (all, one_by_one)
+    };
+    clear_storage();
+    let mut b = LocalBackend::open().expect("local storage is available");
+    assert_eq!(b.entries().unwrap(), vec![]);
+    b.set("gw:test/1", r#"{"t":"आज \"ok\"\n"}"#).unwrap();
+    b.set("gw:test/2", "").unwrap();
+    b.set("other app", "🌱 emoji").unwrap();
+    let (all, one_by_one) = sorted(&b);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all, one_by_one);
+    // A key Object.keys cannot show (Storage's own `length`) and a text
+    // holding U+0000: read key by key, all the same.
+    b.set("length", "5").unwrap();
+    let (all, one_by_one) = sorted(&b);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all, one_by_one);
+    b.remove("length").unwrap();
+    b.set("gw:test/3", "a\0b").unwrap();
+    let (all, one_by_one) = sorted(&b);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all, one_by_one);
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
 fn the_size_shown_matches_reading_every_value() {
     // The store keeps the size as it reads and writes; it must equal reading
     // every value back (UTF-16 units, non-ASCII included).

@@ -97,7 +97,7 @@ pub fn backup_file(data: &[u8]) {
         // The export reads back and re-importing it changes nothing.
         let exported = store.export(now()).to_json();
         let again = backup::parse(&exported, now()).expect("our own export parses");
-        assert_eq!(&again.docs, store.documents(), "export holds every record");
+        assert_eq!(again.docs, store.documents(), "export holds every record");
         let stored = snapshot(store.backend());
         let summary = store.import(again, ImportMode::Merge).expect("re-import");
         assert_eq!(summary.added + summary.updated + summary.removed, 0);
@@ -116,7 +116,7 @@ pub fn backup_file(data: &[u8]) {
     let before_aside = store.set_aside().to_vec();
     let before_storage = snapshot(store.backend());
     if store.import(valid, ImportMode::Replace).is_err() {
-        assert_eq!(store.documents(), &before_docs);
+        assert_eq!(store.documents(), before_docs);
         assert_eq!(store.set_aside(), &before_aside[..]);
         assert_eq!(snapshot(store.backend()), before_storage, "rolled back");
     }

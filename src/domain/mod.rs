@@ -69,26 +69,55 @@ pub fn validate_typed(
     kind: &str,
     body: &serde_json::Value,
 ) -> Result<Option<Box<dyn std::any::Any>>, String> {
-    // Serde would also read a struct from an array of its fields in order;
-    // every record is stored as an object, so anything else is refused.
-    fn object(body: &serde_json::Value) -> Result<&serde_json::Value, String> {
-        if body.is_object() {
-            Ok(body)
-        } else {
-            Err("a record must be a JSON object".into())
+    read_typed(kind, Body::Value(body))
+}
+
+/// [`validate_typed`] reading the record straight from its JSON text (the
+/// body of a stored document), without building a `serde_json::Value`
+/// first. Whatever this accepts, [`validate_typed`] accepts on the same
+/// text parsed into a value, and reads as the same record; it may refuse a
+/// little more (a field written twice), so a refusal is worth checking with
+/// [`validate_typed`], whose reason is the one to report.
+pub fn validate_typed_text(
+    kind: &str,
+    body: &str,
+) -> Result<Option<Box<dyn std::any::Any>>, String> {
+    read_typed(kind, Body::Text(body))
+}
+
+/// Where validation reads a record from.
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    Value(&'a serde_json::Value),
+    /// JSON text of one value.
+    Text(&'a str),
+}
+
+impl Body<'_> {
+    fn read<T: Record>(self) -> Result<T, String> {
+        // Serde would also read a struct from an array of its fields in order;
+        // every record is stored as an object, so anything else is refused.
+        const NOT_AN_OBJECT: &str = "a record must be a JSON object";
+        match self {
+            Body::Value(body) if body.is_object() => {
+                T::deserialize(body).map_err(|e| e.to_string())
+            }
+            Body::Text(body) if body.trim_start().starts_with('{') => {
+                serde_json::from_str(body).map_err(|e| e.to_string())
+            }
+            _ => Err(NOT_AN_OBJECT.into()),
         }
     }
+}
+
+fn read_typed(kind: &str, body: Body) -> Result<Option<Box<dyn std::any::Any>>, String> {
     type Read = Result<Option<Box<dyn std::any::Any>>, String>;
-    fn check<T: Record + 'static>(body: &serde_json::Value) -> Read {
-        T::deserialize(object(body)?)
+    fn check<T: Record + 'static>(body: Body) -> Read {
+        body.read::<T>()
             .map(|r| Some(Box::new(r) as Box<dyn std::any::Any>))
-            .map_err(|e| e.to_string())
     }
-    fn check_with<T: Record + 'static>(
-        body: &serde_json::Value,
-        rule: fn(&T) -> Result<(), String>,
-    ) -> Read {
-        let r = T::deserialize(object(body)?).map_err(|e| e.to_string())?;
+    fn check_with<T: Record + 'static>(body: Body, rule: fn(&T) -> Result<(), String>) -> Read {
+        let r = body.read::<T>()?;
         rule(&r)?;
         Ok(Some(Box::new(r)))
     }

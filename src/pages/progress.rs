@@ -558,12 +558,15 @@ fn today_facts(app: &AppState) -> Today {
         .get::<MeasureSettings>(MeasureSettings::ID)
         .unwrap_or_default()
         .every_days;
-    let mut tried: Vec<Activity> = collect_activities(app)
-        .into_iter()
-        .map(|(a, _)| a)
-        .collect();
+    // Each kind once: years of history are thousands of activities, but
+    // only a few dozen kinds (sorting them all was a good part of start-up).
+    let mut tried: Vec<Activity> = Vec::new();
+    for (a, _) in collect_activities(app) {
+        if !tried.contains(&a) {
+            tried.push(a);
+        }
+    }
     crate::domain::order::sort(&mut tried);
-    tried.dedup();
     Today {
         part_of_day: Some(PartOfDay::of(now.hour())),
         open_goals_today,

@@ -27,10 +27,50 @@ pub trait Backend {
     fn remove(&mut self, key: &str) -> Result<(), BackendError>;
     /// Every key currently stored (any order).
     fn keys(&self) -> Result<Vec<String>, BackendError>;
+    /// Every key with its value (any order). Opening the store reads
+    /// everything at once; a backend that can hand it over in one go (the
+    /// browser's local storage) overrides this.
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        entries_one_by_one(self)
+    }
     /// False when nothing written survives closing the page.
     fn is_persistent(&self) -> bool {
         true
     }
+}
+
+/// Every key with its value, read key by key through [`Backend::get`].
+pub fn entries_one_by_one<B: Backend + ?Sized>(
+    backend: &B,
+) -> Result<Vec<(String, String)>, BackendError> {
+    let keys = backend.keys()?;
+    let mut entries = Vec::with_capacity(keys.len());
+    for key in keys {
+        // A key removed meanwhile (another tab) is skipped.
+        if let Ok(Some(value)) = backend.get(&key) {
+            entries.push((key, value));
+        }
+    }
+    Ok(entries)
+}
+
+/// The `len` pairs of `keys` and `values`, each the texts joined with
+/// U+0000 (as JavaScript's `join("\0")` writes them); `None` when either
+/// does not split into exactly `len` parts (a text holding U+0000 itself).
+pub fn split_entries(keys: &str, values: &str, len: usize) -> Option<Vec<(String, String)>> {
+    if len == 0 {
+        return (keys.is_empty() && values.is_empty()).then(Vec::new);
+    }
+    let mut pairs = Vec::with_capacity(len);
+    let mut keys = keys.split('\0');
+    let mut values = values.split('\0');
+    for (key, value) in keys.by_ref().zip(values.by_ref()) {
+        if pairs.len() == len {
+            return None;
+        }
+        pairs.push((key.to_string(), value.to_string()));
+    }
+    (pairs.len() == len && keys.next().is_none() && values.next().is_none()).then_some(pairs)
 }
 
 impl<B: Backend + ?Sized> Backend for Box<B> {
@@ -45,6 +85,9 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     }
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         (**self).keys()
+    }
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        (**self).entries()
     }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()
@@ -63,6 +106,9 @@ impl<B: Backend + ?Sized> Backend for &mut B {
     }
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         (**self).keys()
+    }
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        (**self).entries()
     }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()
@@ -160,6 +206,49 @@ mod tests {
         assert_eq!(b.set("k2", "123456"), Err(BackendError::Full));
         b.set("k", "1").unwrap();
         assert_eq!(b.used(), 2);
+    }
+
+    #[test]
+    fn entries_are_every_key_with_its_value() {
+        let mut b = MemoryBackend::new();
+        b.set("gw:a/1", "{\"x\":1}").unwrap();
+        b.set("other", "").unwrap();
+        let mut entries = b.entries().unwrap();
+        entries.sort();
+        assert_eq!(
+            entries,
+            vec![
+                ("gw:a/1".to_string(), "{\"x\":1}".to_string()),
+                ("other".to_string(), String::new())
+            ]
+        );
+        b.broken = true;
+        assert_eq!(b.entries(), Err(BackendError::Unavailable));
+    }
+
+    #[test]
+    fn entries_split_from_two_joined_texts() {
+        let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+            p.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            split_entries("gw:a/1\0b\0c", "{\"t\":\"आज\"}\0\0x", 3),
+            Some(pairs(&[
+                ("gw:a/1", "{\"t\":\"आज\"}"),
+                ("b", ""),
+                ("c", "x")
+            ]))
+        );
+        assert_eq!(split_entries("a", "", 1), Some(pairs(&[("a", "")])));
+        assert_eq!(split_entries("", "", 0), Some(vec![]));
+        // A U+0000 inside a key or a value: the counts disagree.
+        assert_eq!(split_entries("a\0b", "x\0y\0z", 2), None);
+        assert_eq!(split_entries("a\0b\0c", "x\0y", 3), None);
+        assert_eq!(split_entries("a\0b", "x\0y", 1), None);
+        assert_eq!(split_entries("a", "x", 2), None);
+        assert_eq!(split_entries("a", "", 0), None);
     }
 
     #[test]

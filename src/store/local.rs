@@ -45,6 +45,37 @@ pub fn classify(error: JsValue) -> BackendError {
     }
 }
 
+impl LocalBackend {
+    fn all_at_once(&self, n: usize) -> Option<Vec<(String, String)>> {
+        use js_sys::{Array, Function, Reflect};
+        let keys = js_sys::Object::keys(&self.raw);
+        if keys.length() as usize != n {
+            return None;
+        }
+        let get_item: Function = Reflect::get(&self.raw, &JsValue::from_str("getItem"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let map: Function = Reflect::get(&keys, &JsValue::from_str("map"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        // keys.map(localStorage.getItem.bind(localStorage)): getItem ignores
+        // the index and array that map passes besides the key.
+        let values: Array = map
+            .call1(&keys, &get_item.bind0(&self.raw))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        if values.includes(&JsValue::NULL, 0) {
+            return None;
+        }
+        let keys = String::from(keys.join("\0"));
+        let values = String::from(values.join("\0"));
+        super::backend::split_entries(&keys, &values, n)
+    }
+}
+
 impl Backend for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         self.raw.get_item(key).map_err(classify)
@@ -63,5 +94,22 @@ impl Backend for LocalBackend {
         Ok((0..n)
             .filter_map(|i| self.raw.key(i).ok().flatten())
             .collect())
+    }
+
+    /// Everything at once: every key and every value read on the
+    /// JavaScript side (`Object.keys`, then `getItem` mapped over them) and
+    /// joined into two strings, so thousands of records cross into
+    /// WebAssembly as two copies, not two per record (a `key(i)` and a
+    /// `getItem`, each string copied on its own, were a good part of
+    /// start-up with years of history). Key by key again when that does
+    /// not give every key exactly once (a key named like one of Storage's
+    /// own properties, e.g. `length`, is hidden from `Object.keys`; a text
+    /// holding U+0000; a key removed meanwhile).
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        let n = self.raw.length().map_err(classify)? as usize;
+        match self.all_at_once(n) {
+            Some(entries) => Ok(entries),
+            None => super::backend::entries_one_by_one(self),
+        }
     }
 }

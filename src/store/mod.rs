@@ -127,6 +127,25 @@ pub fn valid_key(key: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
+/// A current-version record of a known kind that reads as its type, read
+/// once, straight from its text (the text is kept and becomes a JSON value
+/// only if something asks for the document); anything else is handed back
+/// for [`Store::load_doc`], which decides (and words) what happens to it.
+fn read_current(
+    key: &str,
+    raw: String,
+) -> Result<(schema::DocText, Box<dyn std::any::Any>), String> {
+    if !valid_key(key) {
+        return Err(raw);
+    }
+    let kind = key.split('/').next().unwrap_or_default();
+    let text = schema::DocText::parse(raw)?;
+    match domain::validate_typed_text(kind, text.body()) {
+        Ok(Some(record)) => Ok((text, record)),
+        _ => Err(text.into_raw()),
+    }
+}
+
 /// Every record, the set-aside values and the write queue, over a [`Backend`].
 pub struct Store<B: Backend> {
     backend: B,
@@ -155,11 +174,16 @@ pub struct Store<B: Backend> {
 
 /// Bytes `key` and `value` take in local storage (UTF-16 code units).
 fn stored_size(key: &str, value: &str) -> usize {
+    // One unit per character (every byte but UTF-8's continuation bytes),
+    // two for a character beyond U+FFFF (4-byte sequences): counting bytes
+    // is cheaper than decoding characters, for megabytes of history.
     let units = |s: &str| {
         if s.is_ascii() {
             s.len()
         } else {
-            s.encode_utf16().count()
+            s.bytes()
+                .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum()
         }
     };
     2 * (units(key) + units(value))
@@ -190,23 +214,40 @@ impl<B: Backend> Store<B> {
             own_copies: BTreeMap::new(),
             sizes: BTreeMap::new(),
         };
-        let mut keys = match store.backend.keys() {
-            Ok(keys) => keys,
+        let mut entries = match store.backend.entries() {
+            Ok(entries) => entries,
             Err(_) => {
                 store.health = Health::Unavailable;
                 return store;
             }
         };
-        crate::domain::order::sort(&mut keys);
-        for storage_key in keys {
-            let Ok(Some(raw)) = store.backend.get(&storage_key) else {
-                continue;
+        entries.retain(|(key, _)| ours(key));
+        crate::domain::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        // Most records are current and valid: they are read straight into
+        // their type and the maps are built in one go from the sorted lists
+        // (quicker than thousands of inserts). The rest (set-aside entries,
+        // and records that are damaged, older, newer or of a kind this
+        // version does not know) are then handled one by one, in key order.
+        let mut sizes = Vec::with_capacity(entries.len());
+        let mut current = Vec::with_capacity(entries.len());
+        let mut rest = Vec::new();
+        for (storage_key, raw) in entries {
+            sizes.push((storage_key.clone(), stored_size(&storage_key, &raw)));
+            let raw = match storage_key.strip_prefix(DOC_PREFIX) {
+                Some(key) => match read_current(key, raw) {
+                    Ok((text, record)) => {
+                        current.push((key.to_string(), text, record));
+                        continue;
+                    }
+                    Err(raw) => raw,
+                },
+                None => raw,
             };
-            if ours(&storage_key) {
-                store
-                    .sizes
-                    .insert(storage_key.clone(), stored_size(&storage_key, &raw));
-            }
+            rest.push((storage_key, raw));
+        }
+        store.sizes = sizes.into_iter().collect();
+        store.docs.fill(current);
+        for (storage_key, raw) in rest {
             if let Some(key) = storage_key.strip_prefix(DOC_PREFIX) {
                 store.load_doc(&storage_key, key.to_string(), raw);
             } else if storage_key.starts_with(ASIDE_PREFIX) {
@@ -223,9 +264,12 @@ impl<B: Backend> Store<B> {
         store
     }
 
+    /// Reads a record [`read_current`] did not take: upgraded, left
+    /// alone (newer) or set aside (damaged), as the schema says.
     fn load_doc(&mut self, storage_key: &str, key: String, raw: String) {
-        let problem = if !valid_key(&key) {
-            DocProblem::Damaged("the key is not a Groundwork record key".into())
+        let (problem, raw) = if !valid_key(&key) {
+            let problem = DocProblem::Damaged("the key is not a Groundwork record key".into());
+            (problem, raw)
         } else {
             let kind = key.split('/').next().unwrap_or_default();
             // The record validation reads is kept, so listing it later does
@@ -244,7 +288,7 @@ impl<B: Backend> Store<B> {
                     self.too_new.insert(key, raw);
                     return;
                 }
-                Err(problem) => problem,
+                Err(problem) => (problem, raw),
             }
         };
         let aside = SetAside {
@@ -486,8 +530,7 @@ impl<B: Backend> Store<B> {
 
     /// The record `T` with this id, if stored.
     pub fn get<T: Record>(&self, id: &str) -> Option<T> {
-        let doc = self.docs.get(&format!("{}/{id}", T::KIND))?;
-        T::deserialize(&doc.body).ok()
+        self.docs.parse(&format!("{}/{id}", T::KIND))
     }
 
     /// Every record of kind `T` with its id and save time, in id order.
@@ -836,7 +879,27 @@ impl<B: Backend> Store<B> {
     }
 
     /// The stored documents, keyed `kind/id` (for tests and diagnostics).
-    pub fn documents(&self) -> &BTreeMap<String, Document> {
-        self.docs.map()
+    pub fn documents(&self) -> BTreeMap<String, Document> {
+        self.docs.documents()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stored_size_counts_utf16_units_as_browsers_do() {
+        for s in [
+            "",
+            "abc",
+            "आज थोड़ा बेहतर",
+            "🌱 seed",
+            "é\u{10FFFF}\u{FFFF}\u{80}",
+        ] {
+            assert_eq!(
+                super::stored_size("kआ", s),
+                2 * (2 + s.encode_utf16().count()),
+                "{s}"
+            );
+        }
     }
 }

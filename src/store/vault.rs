@@ -838,6 +838,17 @@ impl<B: Backend> Backend for SealedBackend<B> {
             None => Err(BackendError::Unavailable),
         }
     }
+
+    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+        match &*self.vault.borrow() {
+            Some(v) => Ok(v
+                .records
+                .iter()
+                .map(|(k, d)| (k.clone(), d.clone()))
+                .collect()),
+            None => Err(BackendError::Unavailable),
+        }
+    }
 }
 
 impl ProtectedBackup {
