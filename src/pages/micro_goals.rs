@@ -158,6 +158,17 @@ pub fn GoalsPage() -> impl IntoView {
     }
 }
 
+/// One line of today's list of small steps.
+#[derive(Debug, Clone, PartialEq)]
+struct TodayLine {
+    id: String,
+    goal: Goal,
+    done: bool,
+    offer: Option<Bigger>,
+    /// Days the goal was done.
+    done_days: usize,
+}
+
 /// Today's goals with their ticks, the celebration and the rest-day switch.
 #[component]
 fn TodayCard() -> impl IntoView {
@@ -197,64 +208,84 @@ fn TodayCard() -> impl IntoView {
         }
     };
     let rest_today = move || app.get::<RestDay>(&RestDay::id(today())).is_some();
+    // Today's lines, and whether any goal is still in use.
+    let today_list = Memo::new(move |_| {
+        let all: Vec<(String, Goal)> = app
+            .all::<Goal>()
+            .into_iter()
+            .map(|(id, g, _)| (id, g))
+            .collect();
+        let shared_wins = app.all_shared::<Win>();
+        let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
+        let date = today();
+        let items: Vec<TodayLine> = for_today(&all, &wins, date)
+            .into_iter()
+            .map(|(id, g)| TodayLine {
+                id: id.clone(),
+                goal: g.clone(),
+                done: done_on(&wins, id, date),
+                offer: offer_bigger(id, g, &wins),
+                done_days: done_days(&wins, id),
+            })
+            .collect();
+        (items, all.iter().any(|(_, g)| g.archived.is_none()))
+    });
     view! {
         <div class="card today-goals">
             <h2>{t.micro_goals_today_heading}</h2>
             {move || {
-                let all: Vec<(String, Goal)> = app
-                    .all::<Goal>()
-                    .into_iter()
-                    .map(|(id, g, _)| (id, g))
-                    .collect();
-                let shared_wins = app.all_shared::<Win>();
-                let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
-                let date = today();
-                let list: Vec<(String, Goal)> = for_today(&all, &wins, date)
-                    .into_iter()
-                    .cloned()
-                    .collect();
-                if list.is_empty() {
-                    let words = if all.iter().any(|(_, g)| g.archived.is_none()) {
-                        t.micro_goals_today_none
-                    } else {
-                        t.micro_goals_today_none_yet
-                    };
-                    return view! { <p class="muted">{words}</p> }.into_any();
-                }
-                view! {
-                    <ul class="goal-list">
-                        {list
-                            .into_iter()
-                            .map(|(id, g)| {
-                                let done = done_on(&wins, &id, date);
-                                let input_id = format!("goal-{id}");
-                                let label_for = input_id.clone();
-                                let title = g.title.clone();
-                                let id_for_toggle = id.clone();
-                                let offer = offer_bigger(&id, &g, &wins);
-                                view! {
-                                    <li class="goal" class:done=done>
-                                        <label class="goal-tick" for=label_for>
-                                            <input
-                                                id=input_id
-                                                type="checkbox"
-                                                prop:checked=done
-                                                on:change=move |_| {
-                                                    toggle(id_for_toggle.clone(), title.clone(), done)
-                                                }
-                                            />
-                                            <span class="goal-title">{g.title.clone()}</span>
-                                        </label>
-                                        <span class="small muted">{repeat_words(t, &g)}</span>
-                                        {offer.map(|b| view! { <BiggerOffer id=id.clone() goal=g.clone() bigger=b done=done_days(&wins, &id)/> })}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
+                today_list.with(|(items, any_open)| {
+                    items.is_empty().then(|| {
+                        let words = if *any_open {
+                            t.micro_goals_today_none
+                        } else {
+                            t.micro_goals_today_none_yet
+                        };
+                        view! { <p class="muted">{words}</p> }
+                    })
+                })
             }}
+            // Keyed by what a tick does not change, so ticking keeps the line
+            // (and the keyboard focus on it) and only flips its tick.
+            <ul class="goal-list" hidden=move || today_list.with(|(items, _)| items.is_empty())>
+                <For
+                    each=move || today_list.with(|(items, _)| items.clone())
+                    key=|line| {
+                        let offered = line.offer.as_ref().map(|o| (o, line.done_days));
+                        format!("{:?}", (&line.id, &line.goal, offered))
+                    }
+                    let:line
+                >
+                    {
+                        let TodayLine { id, goal: g, offer, done_days, .. } = line;
+                        let line_id = id.clone();
+                        let done = Memo::new(move |_| {
+                            today_list.with(|(items, _)| items.iter().any(|l| l.id == line_id && l.done))
+                        });
+                        let input_id = format!("goal-{id}");
+                        let label_for = input_id.clone();
+                        let title = g.title.clone();
+                        let id_for_toggle = id.clone();
+                        view! {
+                            <li class="goal" class:done=done>
+                                <label class="goal-tick" for=label_for>
+                                    <input
+                                        id=input_id
+                                        type="checkbox"
+                                        prop:checked=done
+                                        on:change=move |_| {
+                                            toggle(id_for_toggle.clone(), title.clone(), done.get_untracked())
+                                        }
+                                    />
+                                    <span class="goal-title">{g.title.clone()}</span>
+                                </label>
+                                <span class="small muted">{repeat_words(t, &g)}</span>
+                                {offer.map(|b| view! { <BiggerOffer id=id.clone() goal=g.clone() bigger=b done=done_days/> })}
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
             {move || {
                 celebration
                     .get()

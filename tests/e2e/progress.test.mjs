@@ -102,8 +102,15 @@ test('a tiny goal: suggested for the morning, ticked with a celebration, kept af
   await page.getByText('2 wins this week').waitFor();
 
   // Unticking takes the goal's win back out; ticking again restores it.
-  await page.getByRole('checkbox', { name: 'Study one topic for 20 minutes' }).uncheck();
+  // From the keyboard, the focus stays on the tick box.
+  await page.getByRole('checkbox', { name: 'Study one topic for 20 minutes' }).focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => !document.querySelector('.goal-list input').checked);
   assert.equal((await keys(page, 'win')).length, 1);
+  assert.ok(
+    await page.getByRole('checkbox', { name: 'Study one topic for 20 minutes' }).evaluate((el) => el === document.activeElement),
+    'the focus stays on the goal after unticking it'
+  );
   await page.getByRole('checkbox', { name: 'Study one topic for 20 minutes' }).check();
   assert.equal((await keys(page, 'win')).length, 2);
 
