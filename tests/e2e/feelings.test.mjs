@@ -4,7 +4,7 @@
 // picker, the week view and the month view, light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, answerWelcome, expectAccessible, screenshot, storedData } from './helpers.mjs';
+import { launch, openApp, answerWelcome, expectAccessible, screenshot, settled, storedData } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -183,6 +183,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByRole('heading', { level: 1, name: 'Feelings check-in' }).waitFor();
     assert.ok(Object.keys(await storedData(page)).some((k) => k.startsWith('gw-aside:feeling/broken')));
     await page.getByRole('button', { name: 'Dismiss' }).click();
+    await settled(page);
     assert.equal(await page.getByRole('button', { name: /^Delete the / }).count(), 10, 'ten most recent');
     await expectAccessible(page, `feelings picker (${colorScheme})`);
     if (colorScheme === 'dark') await screenshot(page, 'feelings-picker-dark');

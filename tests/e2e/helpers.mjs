@@ -84,6 +84,36 @@ export async function openApp(
 /** Waits until the app has rendered its main heading. */
 export async function appReady(page) {
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 20000 });
+  await settled(page);
+}
+
+/**
+ * Waits until the page has stopped changing for a moment. Long pages build
+ * their lower parts a frame at a time after the heading is shown
+ * (`components::later`), so a check that something is *not* on the page
+ * must wait for this first, or it could pass before the part was built.
+ */
+export async function settled(page, quietMs = 150) {
+  await page.evaluate(
+    (quiet) =>
+      new Promise((resolve) => {
+        let timer;
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        function done() {
+          clearTimeout(timer);
+          observer.disconnect();
+          resolve();
+        }
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        timer = setTimeout(done, quiet);
+        // A page that never stops changing (a running timer) is not waited on forever.
+        setTimeout(done, 5000);
+      }),
+    quietMs
+  );
 }
 
 /** A full-page 390x844 screenshot saved as a test artifact. */
@@ -123,4 +153,5 @@ export async function answerWelcome(page, choice) {
     await page.getByRole('button', { name: 'Skip for now' }).click();
   }
   await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await settled(page);
 }

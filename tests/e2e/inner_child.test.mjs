@@ -8,6 +8,7 @@ import {
   launch,
   openApp,
   appReady,
+  settled,
   answerWelcome,
   expectAccessible,
   screenshot,
@@ -38,6 +39,7 @@ const stored = async (page, kind) => {
 const goHome = async (page) => {
   await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
   await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await settled(page);
 };
 
 const TURNS = [

@@ -7,6 +7,7 @@ import {
   launch,
   openApp,
   appReady,
+  settled,
   answerWelcome,
   expectAccessible,
   screenshot,
@@ -244,6 +245,7 @@ test('a gentle backup reminder once the chosen weeks have passed', async () => {
   await later(13);
   await home.click();
   await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await settled(page);
   assert.equal(await card.count(), 0);
 
   // 15 days on: the reminder, with a download right there.
