@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::app::{use_app, AppState};
 use crate::browser;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::feedback::{FormMessage, UndoNotice};
@@ -158,6 +158,23 @@ pub fn GoalsPage() -> impl IntoView {
     }
 }
 
+/// Hands `f` every goal with its id and every win, the wins borrowed from
+/// the store's shared list rather than copied (three years of them is
+/// thousands): the shape the small-steps rules in the domain take.
+pub fn with_goals_and_wins<R>(
+    app: &AppState,
+    f: impl FnOnce(&[(String, Goal)], &[&Win]) -> R,
+) -> R {
+    let goals: Vec<(String, Goal)> = app
+        .all::<Goal>()
+        .into_iter()
+        .map(|(id, g, _)| (id, g))
+        .collect();
+    let shared = app.all_shared::<Win>();
+    let wins: Vec<&Win> = shared.iter().map(|(_, w, _)| w).collect();
+    f(&goals, &wins)
+}
+
 /// One line of today's list of small steps.
 #[derive(Debug, Clone, PartialEq)]
 struct TodayLine {
@@ -210,25 +227,20 @@ fn TodayCard() -> impl IntoView {
     let rest_today = move || app.get::<RestDay>(&RestDay::id(today())).is_some();
     // Today's lines, and whether any goal is still in use.
     let today_list = Memo::new(move |_| {
-        let all: Vec<(String, Goal)> = app
-            .all::<Goal>()
-            .into_iter()
-            .map(|(id, g, _)| (id, g))
-            .collect();
-        let shared_wins = app.all_shared::<Win>();
-        let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
-        let date = today();
-        let items: Vec<TodayLine> = for_today(&all, &wins, date)
-            .into_iter()
-            .map(|(id, g)| TodayLine {
-                id: id.clone(),
-                goal: g.clone(),
-                done: done_on(&wins, id, date),
-                offer: offer_bigger(id, g, &wins),
-                done_days: done_days(&wins, id),
-            })
-            .collect();
-        (items, all.iter().any(|(_, g)| g.archived.is_none()))
+        with_goals_and_wins(&app, |all, wins| {
+            let date = today();
+            let items: Vec<TodayLine> = for_today(all, wins, date)
+                .into_iter()
+                .map(|(id, g)| TodayLine {
+                    id: id.clone(),
+                    goal: g.clone(),
+                    done: done_on(wins, id, date),
+                    offer: offer_bigger(id, g, wins),
+                    done_days: done_days(wins, id),
+                })
+                .collect();
+            (items, all.iter().any(|(_, g)| g.archived.is_none()))
+        })
     });
     view! {
         <div class="card today-goals">
@@ -428,22 +440,16 @@ fn MomentumCard() -> impl IntoView {
         <div class="card momentum">
             <h2>{t.micro_goals_momentum_heading}</h2>
             {move || {
-                let all: Vec<(String, Goal)> = app
-                    .all::<Goal>()
-                    .into_iter()
-                    .map(|(id, g, _)| (id, g))
-                    .collect();
-                let shared_wins = app.all_shared::<Win>();
-                let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
                 let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
                 let date = today();
-                let d = days(&all, &wins, &rest, date);
+                let (d, weeks) = with_goals_and_wins(&app, |all, wins| {
+                    (days(all, wins, &rest, date), weekly(wins, &rest, date, 4))
+                });
                 if d.is_empty() {
                     return view! { <p class="muted">{t.micro_goals_momentum_none}</p> }.into_any();
                 }
                 let value = momentum(&d);
                 let shown = value.round() as u32;
-                let weeks = weekly(&wins, &rest, date, 4);
                 let most = weeks.iter().map(|w| w.done_days).max().unwrap_or(0).max(1);
                 view! {
                     <p class="momentum-value">

@@ -33,6 +33,7 @@ use crate::domain::thought_record::ThoughtRecord;
 use crate::domain::time::{self, PartOfDay, Timestamp};
 use crate::domain::understand::ReadingNotes;
 use crate::pages::measures::{score_words, words as scale_words};
+use crate::pages::micro_goals::with_goals_and_wins;
 
 /// Everything the person has done, as (activity, when), from every practice.
 pub fn collect_activities(app: &AppState) -> Vec<(Activity, Timestamp)> {
@@ -238,12 +239,11 @@ fn MomentumTrend() -> impl IntoView {
         <div class="card">
             <h2>{t.progress_momentum_heading}</h2>
             {move || {
-                let goals: Vec<(String, Goal)> = app.all::<Goal>().into_iter().map(|(id, g, _)| (id, g)).collect();
-                let shared_wins = app.all_shared::<Win>();
-                let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
                 let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
                 let today = time::now().date_naive();
-                let series = micro_goals::momentum_series(&micro_goals::days(&goals, &wins, &rest, today));
+                let series = with_goals_and_wins(&app, |goals, wins| {
+                    micro_goals::momentum_series(&micro_goals::days(goals, wins, &rest, today))
+                });
                 if series.is_empty() {
                     return view! {
                         <p class="muted">{t.progress_momentum_none}</p>
@@ -538,17 +538,13 @@ fn MeasuresSummary() -> impl IntoView {
 fn today_facts(app: &AppState) -> Today {
     let now = time::now();
     let date = now.date_naive();
-    let goals: Vec<(String, Goal)> = app
-        .all::<Goal>()
-        .into_iter()
-        .map(|(id, g, _)| (id, g))
-        .collect();
-    let shared_wins = app.all_shared::<Win>();
-    let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
-    let open_goals_today = for_today(&goals, &wins, date)
-        .into_iter()
-        .filter(|(id, _)| !done_on(&wins, id, date))
-        .count();
+    let (open_goals_today, any_goals) = with_goals_and_wins(app, |goals, wins| {
+        let open = for_today(goals, wins, date)
+            .into_iter()
+            .filter(|(id, _)| !done_on(wins, id, date))
+            .count();
+        (open, goals.iter().any(|(_, g)| g.archived.is_none()))
+    });
     let results: Vec<MeasureResult> = app
         .all::<MeasureResult>()
         .into_iter()
@@ -570,7 +566,7 @@ fn today_facts(app: &AppState) -> Today {
     Today {
         part_of_day: Some(PartOfDay::of(now.hour())),
         open_goals_today,
-        any_goals: goals.iter().any(|(_, g)| g.archived.is_none()),
+        any_goals,
         checked_in_today: app
             .all_shared::<CheckIn>()
             .iter()
