@@ -1,43 +1,21 @@
 //! The shell: router, header with the crisis link, storage and update
 //! notices, bottom navigation. Pages live in `crate::pages`.
 
+mod lazy;
 pub mod state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::browser;
 use crate::browser::vault;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
-use crate::pages::boundaries::BoundariesPage;
-use crate::pages::breathing::BreathingPage;
-use crate::pages::compassion_break::CompassionBreakPage;
-use crate::pages::compassionate_letter::{LetterPage, LettersPage};
 use crate::pages::discretion::{Brand, QuickExitButton};
-use crate::pages::feelings::FeelingsPage;
-use crate::pages::friend_view::FriendViewPage;
-use crate::pages::grounding::GroundingPage;
-use crate::pages::inner_child::{DialoguePage, InnerChildPage, ReflectionPage};
-use crate::pages::journal::{JournalEntryPage, JournalPage};
-use crate::pages::kind_phrases::KindPhrasesPage;
-use crate::pages::measures::{MeasureFormPage, MeasuresPage};
-use crate::pages::micro_goals::GoalsPage;
-use crate::pages::movement::MovementPage;
-use crate::pages::opening_up::OpeningUpPage;
-use crate::pages::practices::PracticesPage;
-use crate::pages::progress::ProgressPage;
-use crate::pages::reconnection::PeoplePage;
-use crate::pages::reminders::RemindersPage;
-use crate::pages::solo_time::SoloTimePage;
-use crate::pages::thought_record::{
-    ThoughtHistoryPage, ThoughtRecordFlowPage, ThoughtRecordViewPage,
-};
-use crate::pages::understand::{ReadingPage, UnderstandPage, WorthCheckPage};
 use crate::pages::vault::LockScreen;
-use crate::pages::{data::DataPage, help::HelpPage, home::HomePage, not_found::NotFoundPage};
+use crate::pages::{help::HelpPage, home::HomePage, not_found::NotFoundPage};
 pub use state::{use_app, AppState};
 
 thread_local! {
@@ -126,38 +104,38 @@ fn Shell() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/help") view=HelpPage/>
-                <Route path=path!("/data") view=DataPage/>
-                <Route path=path!("/practices") view=PracticesPage/>
-                <Route path=path!("/thoughts") view=ThoughtHistoryPage/>
-                <Route path=path!("/thoughts/new") view=ThoughtRecordFlowPage/>
-                <Route path=path!("/thoughts/:id") view=ThoughtRecordViewPage/>
-                <Route path=path!("/thoughts/:id/edit") view=ThoughtRecordFlowPage/>
-                <Route path=path!("/feelings") view=FeelingsPage/>
-                <Route path=path!("/journal") view=JournalPage/>
-                <Route path=path!("/journal/:id") view=JournalEntryPage/>
-                <Route path=path!("/understand") view=UnderstandPage/>
-                <Route path=path!("/understand/check") view=WorthCheckPage/>
-                <Route path=path!("/understand/:id") view=ReadingPage/>
-                <Route path=path!("/breathe") view=BreathingPage/>
-                <Route path=path!("/grounding") view=GroundingPage/>
-                <Route path=path!("/movement") view=MovementPage/>
-                <Route path=path!("/goals") view=GoalsPage/>
-                <Route path=path!("/measures") view=MeasuresPage/>
-                <Route path=path!("/people") view=PeoplePage/>
-                <Route path=path!("/progress") view=ProgressPage/>
-                <Route path=path!("/measures/:scale") view=MeasureFormPage/>
-                <Route path=path!("/solo") view=SoloTimePage/>
-                <Route path=path!("/opening-up") view=OpeningUpPage/>
-                <Route path=path!("/boundaries") view=BoundariesPage/>
-                <Route path=path!("/kindness/break") view=CompassionBreakPage/>
-                <Route path=path!("/kindness/friend") view=FriendViewPage/>
-                <Route path=path!("/kindness/letters") view=LettersPage/>
-                <Route path=path!("/kindness/letters/:id") view=LetterPage/>
-                <Route path=path!("/inner-child") view=InnerChildPage/>
-                <Route path=path!("/inner-child/reflect/:id") view=ReflectionPage/>
-                <Route path=path!("/inner-child/:id") view=DialoguePage/>
-                <Route path=path!("/phrases") view=KindPhrasesPage/>
-                <Route path=path!("/reminders") view=RemindersPage/>
+                <Route path=path!("/data") view={Lazy::<lazy::Data>::new()}/>
+                <Route path=path!("/practices") view={Lazy::<lazy::Practices>::new()}/>
+                <Route path=path!("/thoughts") view={Lazy::<lazy::ThoughtHistory>::new()}/>
+                <Route path=path!("/thoughts/new") view={Lazy::<lazy::ThoughtRecordFlow>::new()}/>
+                <Route path=path!("/thoughts/:id") view={Lazy::<lazy::ThoughtRecordView>::new()}/>
+                <Route path=path!("/thoughts/:id/edit") view={Lazy::<lazy::ThoughtRecordFlow>::new()}/>
+                <Route path=path!("/feelings") view={Lazy::<lazy::Feelings>::new()}/>
+                <Route path=path!("/journal") view={Lazy::<lazy::Journal>::new()}/>
+                <Route path=path!("/journal/:id") view={Lazy::<lazy::JournalEntry>::new()}/>
+                <Route path=path!("/understand") view={Lazy::<lazy::Understand>::new()}/>
+                <Route path=path!("/understand/check") view={Lazy::<lazy::WorthCheck>::new()}/>
+                <Route path=path!("/understand/:id") view={Lazy::<lazy::Reading>::new()}/>
+                <Route path=path!("/breathe") view={Lazy::<lazy::Breathing>::new()}/>
+                <Route path=path!("/grounding") view={Lazy::<lazy::Grounding>::new()}/>
+                <Route path=path!("/movement") view={Lazy::<lazy::Movement>::new()}/>
+                <Route path=path!("/goals") view={Lazy::<lazy::Goals>::new()}/>
+                <Route path=path!("/measures") view={Lazy::<lazy::Measures>::new()}/>
+                <Route path=path!("/people") view={Lazy::<lazy::People>::new()}/>
+                <Route path=path!("/progress") view={Lazy::<lazy::Progress>::new()}/>
+                <Route path=path!("/measures/:scale") view={Lazy::<lazy::MeasureForm>::new()}/>
+                <Route path=path!("/solo") view={Lazy::<lazy::SoloTime>::new()}/>
+                <Route path=path!("/opening-up") view={Lazy::<lazy::OpeningUp>::new()}/>
+                <Route path=path!("/boundaries") view={Lazy::<lazy::Boundaries>::new()}/>
+                <Route path=path!("/kindness/break") view={Lazy::<lazy::CompassionBreak>::new()}/>
+                <Route path=path!("/kindness/friend") view={Lazy::<lazy::FriendView>::new()}/>
+                <Route path=path!("/kindness/letters") view={Lazy::<lazy::Letters>::new()}/>
+                <Route path=path!("/kindness/letters/:id") view={Lazy::<lazy::Letter>::new()}/>
+                <Route path=path!("/inner-child") view={Lazy::<lazy::InnerChild>::new()}/>
+                <Route path=path!("/inner-child/reflect/:id") view={Lazy::<lazy::Reflection>::new()}/>
+                <Route path=path!("/inner-child/:id") view={Lazy::<lazy::Dialogue>::new()}/>
+                <Route path=path!("/phrases") view={Lazy::<lazy::KindPhrases>::new()}/>
+                <Route path=path!("/reminders") view={Lazy::<lazy::Reminders>::new()}/>
             </Routes>
         </main>
         <nav class="app-nav" aria-label=t.app_nav_label>

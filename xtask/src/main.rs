@@ -13,6 +13,7 @@ mod fuzz;
 mod hash;
 mod postbuild;
 mod server;
+mod split;
 mod test;
 mod tools;
 mod util;

@@ -7,6 +7,7 @@
 //! `TRUNK_STAGING_DIR` (`dist/.stage`); Trunk moves them to `dist/` afterwards.
 //!
 //! The hook
+//! - splits the wasm by page (see `split.rs`) when the build has split points,
 //! - adds a `'sha256-…'` source for every inline `<script>` to the `script-src`
 //!   of the Content-Security-Policy `<meta>` tag,
 //! - sets `<meta name="groundwork-base" content="…">` to the public URL,
@@ -48,6 +49,7 @@ pub fn run() -> Result<()> {
 pub fn process(staging: &Path, source: &Path, public_url: &str) -> Result<()> {
     let start = Instant::now();
     let base = normalize_base(public_url);
+    let split = crate::split::run(staging, source)?;
 
     // The service-worker template is checked first so that a missing file fails fast.
     let sw_template_path = source.join("static").join("sw.js");
@@ -101,8 +103,16 @@ pub fn process(staging: &Path, source: &Path, public_url: &str) -> Result<()> {
     let sw = render_sw(&sw_template, &version, &precache_urls(&files))?;
     std::fs::write(staging.join("sw.js"), sw)?;
 
+    let split_note = match split {
+        Some(s) => format!(
+            "wasm split: main {} KB + {} page modules and chunks; ",
+            s.main_bytes / 1024,
+            s.modules
+        ),
+        None => String::new(),
+    };
     println!(
-        "post-build: base {base}; index.html + 404.html ({} inline script hash{}), {manifest_note}, sw.js ({} precached files, version {version}) in {}",
+        "post-build: {split_note}base {base}; index.html + 404.html ({} inline script hash{}), {manifest_note}, sw.js ({} precached files, version {version}) in {}",
         hashes.len(),
         if hashes.len() == 1 { "" } else { "es" },
         files.len() + 1,
@@ -325,7 +335,7 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
     bodies
 }
 
-fn apply_edits(html: &str, mut edits: Vec<(std::ops::Range<usize>, String)>) -> String {
+pub fn apply_edits(html: &str, mut edits: Vec<(std::ops::Range<usize>, String)>) -> String {
     edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
     let mut out = html.to_string();
     for (range, text) in edits {

@@ -6,6 +6,7 @@
 //! | wasm32 target | `rustup target list --installed` | `rustup target add wasm32-unknown-unknown`, else Debian `rustc-web` + build-std |
 //! | trunk | `trunk --version` | `cargo install trunk --version 0.21.14 --locked` |
 //! | wasm-bindgen-cli | `wasm-bindgen --version` = Cargo.lock | `cargo install wasm-bindgen-cli --version X` |
+//! | wasm-split-cli | `~/.cargo/.crates2.json` names wasm_split_cli_support 0.2.4 | `cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked` |
 //! | wasm-opt | `target/tools/node_modules/.bin/wasm-opt --version` | `npm install --prefix target/tools binaryen@N` |
 //! | crates | stamp of Cargo.lock | `cargo fetch` |
 //! | chromium, chromedriver | `/usr/bin/chromium`, `/usr/bin/chromedriver` | `apt-get install -y chromium chromium-driver` |
@@ -22,6 +23,8 @@ use std::time::{Duration, Instant};
 
 /// The Trunk version the project is built with.
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// `wasm-split-cli`, which splits the wasm by page after Trunk (xtask/src/split.rs).
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 /// The Rust target of the app.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Chromium used by the browser and end-to-end tests.
@@ -113,6 +116,7 @@ pub fn bootstrap(needs: Needs) -> Result<Toolchain> {
         ensure_wasm_bindgen()?;
     }
     if needs.trunk {
+        ensure_wasm_split()?;
         ensure_wasm_opt()?;
         ensure_cargo_fetch()?;
     }
@@ -291,6 +295,37 @@ fn ensure_wasm_bindgen() -> Result<()> {
         &format!("make sure crates.io is reachable, then run `cargo install wasm-bindgen-cli --version {version}`"),
         45 * MINUTE,
         Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]),
+    )
+}
+
+fn ensure_wasm_split() -> Result<()> {
+    let installed = format!("\"wasm_split_cli_support {WASM_SPLIT_VERSION} (");
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let listed = cargo_home
+        .and_then(|c| std::fs::read_to_string(c.join(".crates2.json")).ok())
+        .is_some_and(|list| list.contains(&installed));
+    if listed && which("wasm-split-cli").is_some() {
+        return Ok(());
+    }
+    let cmd = format!(
+        "cargo install wasm_split_cli_support --version {WASM_SPLIT_VERSION} --features build-binary --locked"
+    );
+    long_step(
+        &cmd,
+        "1-2 minutes on 2 cores",
+        &format!("make sure crates.io is reachable, then run `{cmd}`"),
+        30 * MINUTE,
+        Command::new("cargo").args([
+            "install",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--features",
+            "build-binary",
+            "--locked",
+        ]),
     )
 }
 
