@@ -14,6 +14,7 @@ use crate::components::icons::{Icon, IconKind};
 use crate::components::notices::{StorageNotice, UpdateNotice};
 use crate::content;
 use crate::pages::discretion::{Brand, QuickExitButton};
+use crate::pages::practices::PracticesPage;
 use crate::pages::vault::LockScreen;
 use crate::pages::{help::HelpPage, home::HomePage, not_found::NotFoundPage};
 pub use state::{use_app, AppState};
@@ -105,7 +106,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/help") view=HelpPage/>
                 <Route path=path!("/data") view={Lazy::<lazy::Data>::new()}/>
-                <Route path=path!("/practices") view={Lazy::<lazy::Practices>::new()}/>
+                <Route path=path!("/practices") view=PracticesPage/>
                 <Route path=path!("/thoughts") view={Lazy::<lazy::ThoughtHistory>::new()}/>
                 <Route path=path!("/thoughts/new") view={Lazy::<lazy::ThoughtRecordFlow>::new()}/>
                 <Route path=path!("/thoughts/:id") view={Lazy::<lazy::ThoughtRecordView>::new()}/>

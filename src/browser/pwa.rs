@@ -42,7 +42,12 @@ pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {
     on_change.forget();
 
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(promise).await else {
+        // Some browsers (and test harnesses) resolve without a registration.
+        let Some(reg) = JsFuture::from(promise)
+            .await
+            .ok()
+            .filter(JsValue::is_object)
+        else {
             return;
         };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();

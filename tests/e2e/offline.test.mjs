@@ -1,7 +1,8 @@
-// After one online visit, the app opens and works with the network off.
+// After one online visit, the app opens and works with the network off; a
+// page whose code could not be fetched yet says so and opens once it can.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, answerWelcome, appReady } from './helpers.mjs';
+import { launch, openApp, answerWelcome, appReady, expectAccessible, BASE, PHONE } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -30,4 +31,46 @@ test('the app loads and works offline after one visit, deep links included', asy
   assert.equal(cached, 1);
   await context.setOffline(false);
   await app.done();
+});
+
+test('a page whose code cannot be fetched says so, keeps the app running and opens on retry', async () => {
+  // No service worker, and every split-off page module refused: as on a
+  // first visit that went offline before the app was saved on the phone.
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  let refuse = true;
+  let refused = 0;
+  await context.route(/\/pages\/[^/]+\.wasm$/, (route) => {
+    if (!refuse) return route.continue();
+    refused += 1;
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE);
+  await appReady(page);
+  await answerWelcome(page, 'Something else');
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Progress' }).click();
+  await page.getByRole('heading', { level: 1, name: "This page couldn't open" }).waitFor();
+  assert.ok(refused > 0, 'the page module was requested');
+  await expectAccessible(page, 'a page that could not open');
+
+  // Still refused: it says so, and the app keeps working.
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('status').filter({ hasText: 'It still couldn\'t open' }).waitFor();
+  await nav.getByRole('link', { name: 'Get help' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Get help now' }).waitFor();
+
+  // Reachable again: the same page opens in place.
+  await nav.getByRole('link', { name: 'Progress' }).click();
+  await page.getByRole('heading', { level: 1, name: "This page couldn't open" }).waitFor();
+  refuse = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: "How far you've come" }).waitFor();
+  await page.goto(new URL('journal', BASE).href);
+  await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
+  assert.deepEqual(errors, [], 'no script error: a failed fetch must not stop the app');
+  await context.close();
 });
