@@ -27,7 +27,7 @@ macro_rules! lazy_page {
         #[derive(Debug)]
         pub struct $route;
 
-        #[leptos::wasm_split::wasm_split($load, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $load() -> Result<AnyView, SplitLoaderError> {
             Ok(view! { <$page/> }.into_any())
         }
