@@ -21,13 +21,19 @@ pub type LoadPage = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoa
 
 /// A route whose page is split off:
 /// `lazy_page!(Route, load_fn_name, path::to::Page)`. The load function's
-/// name becomes the split module's name, so it must be unique.
+/// name must be unique. With the `split` feature (the app's build, see
+/// `index.html`) every load function is a split point into the one module
+/// `pages`; without it (the browser tests) it is a plain function, so no
+/// test build imports a module that only the split provides.
 macro_rules! lazy_page {
     ($route:ident, $load:ident, $page:path) => {
         #[derive(Debug)]
         pub struct $route;
 
-        #[leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[cfg_attr(
+            feature = "split",
+            leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)
+        )]
         fn $load() -> Result<AnyView, SplitLoaderError> {
             Ok(view! { <$page/> }.into_any())
         }
@@ -38,7 +44,11 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
-                open(|| Box::pin($load())).await
+                #[cfg(feature = "split")]
+                let load: LoadPage = || Box::pin($load());
+                #[cfg(not(feature = "split"))]
+                let load: LoadPage = || Box::pin(async { $load() });
+                open(load).await
             }
         }
     };

@@ -18,8 +18,10 @@
 //!    `pages/`, the loader too, and the preloads in `index.html` get the new
 //!    files' integrity hashes (and one for the loader).
 //!
-//! A build without split points (nothing imports from the placeholder
-//! module) is left as Trunk made it.
+//! Trunk itself does not run wasm-opt (`data-wasm-opt="0"` in `index.html`):
+//! its whole-module pass would be thrown away. A build without split points
+//! (nothing imports from the placeholder module) is optimised here as Trunk
+//! would have.
 
 use crate::err;
 use crate::hash::{base64, hex, sha256};
@@ -65,11 +67,27 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
             raw_path.display()
         )
     })?;
-    if !contains(&raw, SPLIT_MARK) {
-        return Ok(None);
-    }
     crate::tools::setup_path();
     let opt_args = wasm_opt_args(source)?;
+    let main_wasm = staging.join(format!("{stem}_bg.wasm"));
+    if !contains(&raw, SPLIT_MARK) {
+        // Nothing to split: only the optimising Trunk was told to leave here.
+        tool(
+            Command::new("wasm-opt")
+                .args(&opt_args)
+                .arg(&main_wasm)
+                .arg("-o")
+                .arg(&main_wasm),
+        )?;
+        let index = staging.join("index.html");
+        let html = std::fs::read_to_string(&index)?;
+        let html = set_integrity(
+            &html,
+            &[(format!("{stem}_bg.wasm"), sri(&std::fs::read(&main_wasm)?))],
+        )?;
+        std::fs::write(&index, html)?;
+        return Ok(None);
+    }
     let work = target.join("split");
     if work.exists() {
         std::fs::remove_dir_all(&work)?;
@@ -93,7 +111,6 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
             .arg(format!("--out-name={stem}"))
             .arg(work.join(format!("{stem}.wasm"))),
     )?;
-    let main_wasm = staging.join(format!("{stem}_bg.wasm"));
     let mut main_opt = Command::new("wasm-opt");
     main_opt
         .args(&opt_args)
@@ -212,8 +229,10 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// `-O<level>` and the feature flags Trunk uses, from `index.html`'s
-/// `data-wasm-opt` and `data-wasm-opt-params`.
+/// `-O<level>` and the feature flags, from `index.html`: the level is
+/// `data-groundwork-wasm-opt` (Trunk's own `data-wasm-opt` is `0`, so Trunk
+/// does not optimise a module this step replaces), the flags
+/// `data-wasm-opt-params`.
 fn wasm_opt_args(source: &Path) -> Result<Vec<String>> {
     let html = std::fs::read_to_string(source.join("index.html"))?;
     for tag in scan_tags(&html) {
@@ -228,7 +247,7 @@ fn wasm_opt_args(source: &Path) -> Result<Vec<String>> {
             && value("data-trunk").is_some()
             && value("rel").as_deref() == Some("rust")
         {
-            let level = value("data-wasm-opt").unwrap_or_else(|| "z".into());
+            let level = value("data-groundwork-wasm-opt").unwrap_or_else(|| "z".into());
             let mut args = vec![format!("-O{level}")];
             args.extend(
                 value("data-wasm-opt-params")

@@ -200,6 +200,8 @@ fn run_all(cmds: Vec<Command>) -> Result<()> {
 fn run_layer(layer: Layer, toolchain: &Toolchain) -> Result<()> {
     match layer {
         Layer::Lint => {
+            // Both ways the app is built: as shipped (split into pages) and
+            // as the browser tests build it.
             let mut wasm_clippy = cargo(&[
                 "clippy",
                 "--target",
@@ -210,6 +212,18 @@ fn run_layer(layer: Layer, toolchain: &Toolchain) -> Result<()> {
                 "warnings",
             ]);
             toolchain.wasm_env(&mut wasm_clippy);
+            let mut wasm_clippy_split = cargo(&[
+                "clippy",
+                "--target",
+                WASM_TARGET,
+                "--lib",
+                "--features",
+                "split",
+                "--",
+                "-D",
+                "warnings",
+            ]);
+            toolchain.wasm_env(&mut wasm_clippy_split);
             run_all(vec![
                 cargo(&["fmt", "--all", "--", "--check"]),
                 cargo(&[
@@ -221,6 +235,7 @@ fn run_layer(layer: Layer, toolchain: &Toolchain) -> Result<()> {
                     "warnings",
                 ]),
                 wasm_clippy,
+                wasm_clippy_split,
             ])
         }
         Layer::Native => run_all(vec![cargo(&["test", "--workspace"])]),
