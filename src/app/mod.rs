@@ -74,16 +74,21 @@ pub fn App() -> impl IntoView {
 /// The router and the shell, once the app state is provided.
 #[component]
 fn Routed() -> impl IntoView {
+    let routing = RwSignal::new(false);
     view! {
-        <Router base=BASE.with(Clone::clone)>
-            <Shell/>
+        <Router base=BASE.with(Clone::clone) set_is_routing=routing>
+            <Shell routing=routing.read_only()/>
         </Router>
     }
 }
 
-/// Header, notices, the routed page and the navigation bar.
+/// Header, notices, the routed page and the navigation bar. `routing` is
+/// true while the next page is on its way (its code is fetched on the first
+/// visit): the main area is marked busy and, if it takes a moment, a quiet
+/// "Opening…" shows (CSS waits before showing it, so a quick change never
+/// flashes it).
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
     let t = use_app().text;
     view! {
         <a class="skip-link" href="#main">{t.app_skip_link}</a>
@@ -101,7 +106,8 @@ fn Shell() -> impl IntoView {
             <StorageNotice/>
             <UpdateNotice/>
         </div>
-        <main id="main" tabindex="-1">
+        <p class="opening" class:on=routing aria-hidden="true">{t.app_opening}</p>
+        <main id="main" tabindex="-1" aria-busy=move || routing.get().then_some("true")>
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/help") view=HelpPage/>

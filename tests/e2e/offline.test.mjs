@@ -74,3 +74,30 @@ test('a page whose code cannot be fetched says so, keeps the app running and ope
   assert.deepEqual(errors, [], 'no script error: a failed fetch must not stop the app');
   await context.close();
 });
+
+test('while a page is on its way the main area is busy and "Opening…" shows, then goes', async () => {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await context.route(/\/pages\/[^/]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await appReady(page);
+  await answerWelcome(page, null);
+  const opening = page.getByText('Opening…');
+  assert.equal(await opening.isVisible(), false, 'nothing shows while no page is on its way');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await page.locator('main[aria-busy="true"]').waitFor();
+  await opening.waitFor({ state: 'visible' });
+  release();
+  await page.getByRole('heading', { level: 1, name: "How far you've come" }).waitFor();
+  await opening.waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('main').getAttribute('aria-busy'), null);
+  await context.close();
+});

@@ -1,22 +1,25 @@
-//! Splits the app's WebAssembly by page, after Trunk has built it: the first
-//! step of `cargo xtask post-build`.
+//! Splits the app's WebAssembly after Trunk has built it: the first step of
+//! `cargo xtask post-build`.
 //!
-//! The pages in `src/app/lazy.rs` are split points (`wasm_split`, through
-//! Leptos' `LazyRoute`): the home screen needs none of their code, so it
-//! should not wait for it. Trunk cannot split a module, so this step redoes
-//! the end of Trunk's Rust pipeline on cargo's raw output (linked with
-//! `--emit-relocs`, see `.cargo/config.toml`):
+//! The pages in `src/app/lazy.rs` are split points (`wasm_split`, with the
+//! `split` feature the app's build turns on): the home screen needs none of
+//! their code, so it should not wait for it. Trunk cannot split a module, so
+//! this step redoes the end of Trunk's Rust pipeline on cargo's raw output
+//! (linked with `--emit-relocs`, see `.cargo/config.toml`):
 //!
-//! 1. `wasm-split-cli` cuts it into the main module, a module per page and
-//!    the chunks that several pages share, and writes the JavaScript that
-//!    fetches and links them (`__wasm_split.js`);
+//! 1. `wasm-split-cli` cuts it into the main module and the split-off
+//!    module(s) (all pages share one, `pages`: several small ones meant a
+//!    first visit made dozens of fetches inside the tap), and writes the
+//!    JavaScript that fetches and links them (`__wasm_split.js`);
 //! 2. `wasm-bindgen` and `wasm-opt`, with Trunk's settings, turn the main
-//!    module into what Trunk made of the whole, under Trunk's file names;
-//! 3. each page module and chunk is optimised with the same settings (all
-//!    in one process, `xtask/js/wasm-opt-batch.mjs`: the npm `wasm-opt`
-//!    takes a second to start) and named after a hash of its content in
-//!    `pages/`, the loader too, and the preloads in `index.html` get the new
-//!    files' integrity hashes (and one for the loader).
+//!    module into what Trunk would have made of the whole, under Trunk's file
+//!    names;
+//! 3. each split-off module is optimised with the same settings (in one
+//!    process, `xtask/js/wasm-opt-batch.mjs`: the npm `wasm-opt` takes a
+//!    second to start) and named after a hash of its content in `pages/`;
+//!    the loader is named after its own (`split-loader-<hash>.js`), and the
+//!    preloads in `index.html` get the new files' integrity hashes and one
+//!    for the loader.
 //!
 //! Trunk itself does not run wasm-opt (`data-wasm-opt="0"` in `index.html`):
 //! its whole-module pass would be thrown away. A build without split points
@@ -34,6 +37,9 @@ use std::process::{Command, Stdio};
 const SPLIT_MARK: &[u8] = b"__wasm_split_placeholder__";
 /// The loader's name as `wasm-split-cli` writes it and the main module imports it.
 const LOADER: &str = "__wasm_split.js";
+/// What the loader is called in the build, before its hash: nothing in the
+/// build starts with `_`, which some static hosts (GitHub Pages' Jekyll) drop.
+const LOADER_NAME: &str = "split-loader";
 /// Where page modules and chunks go, relative to the app's root.
 pub const PAGES_DIR: &str = "pages";
 
@@ -170,7 +176,7 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
     }
     let loader_name = format!(
         "{}-{}.js",
-        LOADER.trim_end_matches(".js"),
+        LOADER_NAME,
         &hex(&sha256(loader.as_bytes()))[..16]
     );
     std::fs::write(staging.join(&loader_name), &loader)?;
