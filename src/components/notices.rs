@@ -98,12 +98,17 @@ pub fn StorageNotice() -> impl IntoView {
 }
 
 /// Registers the service worker and offers a new version when one waits.
+/// Registering waits until the first screen is painted: on a first visit
+/// the worker then saves the whole app, and that should not compete with
+/// opening the store and drawing the home screen.
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
     let t = use_app().text;
     let waiting = RwSignal::new_local(None::<ServiceWorker>);
-    browser::pwa::register(&browser::base_path(), move |worker| {
-        waiting.set(Some(worker))
+    browser::after_paint(move || {
+        browser::pwa::register(&browser::base_path(), move |worker| {
+            waiting.set(Some(worker))
+        })
     });
     let update = move |_| {
         if let Some(worker) = waiting.get_untracked() {
