@@ -1,8 +1,9 @@
-//! Pages fetched the first time someone opens them. Each is its own piece
-//! of WebAssembly, cut off after the build (xtask/src/split.rs) and kept by
-//! the service worker, so the home screen starts without waiting for them.
+//! Pages fetched the first time someone opens one of them. Their code is
+//! one piece of WebAssembly, cut off after the build (xtask/src/split.rs)
+//! and kept by the service worker, so the home screen starts without
+//! waiting for it.
 //!
-//! When a page's piece cannot be fetched (offline before the app was fully
+//! When that piece cannot be fetched (offline before the app was fully
 //! saved on the phone), the page says so and offers to try again, instead of
 //! the whole app stopping.
 
