@@ -33,23 +33,32 @@ test('the app loads and works offline after one visit, deep links included', asy
   await app.done();
 });
 
-test('a page whose code cannot be fetched says so, keeps the app running and opens on retry', async () => {
-  // No service worker, and every split-off page module refused: as on a
-  // first visit that went offline before the app was saved on the phone.
+/**
+ * A phone-sized page with no service worker, where `onModule` answers every
+ * request for the split-off pages module; opened at home, welcome answered.
+ */
+async function withoutWorker(onModule, welcome) {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
-  let refuse = true;
-  let refused = 0;
-  await context.route(/\/pages\/[^/]+\.wasm$/, (route) => {
-    if (!refuse) return route.continue();
-    refused += 1;
-    return route.abort('internetdisconnected');
-  });
+  await context.route(/\/pages\/[^/]+\.wasm$/, onModule);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(BASE);
   await appReady(page);
-  await answerWelcome(page, 'Something else');
+  await answerWelcome(page, welcome);
+  return { context, page, errors };
+}
+
+test('a page whose code cannot be fetched says so, keeps the app running and opens on retry', async () => {
+  // No service worker, and every split-off page module refused: as on a
+  // first visit that went offline before the app was saved on the phone.
+  let refuse = true;
+  let refused = 0;
+  const { context, page, errors } = await withoutWorker((route) => {
+    if (!refuse) return route.continue();
+    refused += 1;
+    return route.abort('internetdisconnected');
+  }, 'Something else');
 
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Progress' }).click();
@@ -76,19 +85,14 @@ test('a page whose code cannot be fetched says so, keeps the app running and ope
 });
 
 test('while a page is on its way the main area is busy and "Opening…" shows, then goes', async () => {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
   let release;
   const held = new Promise((resolve) => {
     release = resolve;
   });
-  await context.route(/\/pages\/[^/]+\.wasm$/, async (route) => {
+  const { context, page } = await withoutWorker(async (route) => {
     await held;
     await route.continue();
-  });
-  const page = await context.newPage();
-  await page.goto(BASE);
-  await appReady(page);
-  await answerWelcome(page, null);
+  }, null);
   const opening = page.getByText('Opening…');
   assert.equal(await opening.isVisible(), false, 'nothing shows while no page is on its way');
 

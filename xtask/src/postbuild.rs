@@ -105,7 +105,7 @@ pub fn process(staging: &Path, source: &Path, public_url: &str) -> Result<()> {
 
     let split_note = match split {
         Some(s) => format!(
-            "wasm split: main {} KB + {} page modules and chunks; ",
+            "wasm split: main {} KB + {} split-off module(s); ",
             s.main_bytes / 1024,
             s.modules
         ),

@@ -78,20 +78,9 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
     let main_wasm = staging.join(format!("{stem}_bg.wasm"));
     if !contains(&raw, SPLIT_MARK) {
         // Nothing to split: only the optimising Trunk was told to leave here.
-        tool(
-            Command::new("wasm-opt")
-                .args(&opt_args)
-                .arg(&main_wasm)
-                .arg("-o")
-                .arg(&main_wasm),
-        )?;
-        let index = staging.join("index.html");
-        let html = std::fs::read_to_string(&index)?;
-        let html = set_integrity(
-            &html,
-            &[(format!("{stem}_bg.wasm"), sri(&std::fs::read(&main_wasm)?))],
-        )?;
-        std::fs::write(&index, html)?;
+        tool(&mut wasm_opt(&opt_args, &main_wasm, &main_wasm))?;
+        let main_sri = sri(&std::fs::read(&main_wasm)?);
+        update_index(staging, &[(format!("{stem}_bg.wasm"), main_sri)], "")?;
         return Ok(None);
     }
     let work = target.join("split");
@@ -117,12 +106,11 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
             .arg(format!("--out-name={stem}"))
             .arg(work.join(format!("{stem}.wasm"))),
     )?;
-    let mut main_opt = Command::new("wasm-opt");
-    main_opt
-        .args(&opt_args)
-        .arg(bindgen.join(format!("{stem}_bg.wasm")))
-        .arg("-o")
-        .arg(&main_wasm);
+    let mut main_opt = wasm_opt(
+        &opt_args,
+        &bindgen.join(format!("{stem}_bg.wasm")),
+        &main_wasm,
+    );
     let main_opt_shown = display_cmd(&main_opt);
     let main_opt = main_opt
         .stdout(Stdio::piped())
@@ -189,20 +177,18 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
     std::fs::write(staging.join(format!("{stem}.js")), &js)?;
 
     // index.html: fresh integrity for the replaced files, a preload for the loader.
-    let index = staging.join("index.html");
-    let html = std::fs::read_to_string(&index)?;
-    let mut integrity = vec![
-        (format!("{stem}.js"), sri(js.as_bytes())),
-        (format!("{stem}_bg.wasm"), sri(&std::fs::read(&main_wasm)?)),
-    ];
-    let html = set_integrity(&html, &integrity)?;
-    integrity.push((loader_name.clone(), sri(loader.as_bytes())));
     let preload = format!(
         "<link rel=\"modulepreload\" href=\"{loader_name}\" crossorigin=\"anonymous\" integrity=\"{}\">",
-        integrity[2].1
+        sri(loader.as_bytes())
     );
-    let html = html.replacen("</head>", &format!("{preload}</head>"), 1);
-    std::fs::write(&index, html)?;
+    update_index(
+        staging,
+        &[
+            (format!("{stem}.js"), sri(js.as_bytes())),
+            (format!("{stem}_bg.wasm"), sri(&std::fs::read(&main_wasm)?)),
+        ],
+        &preload,
+    )?;
 
     Ok(Some(Split {
         modules: parts.len(),
@@ -267,6 +253,23 @@ fn wasm_opt_args(source: &Path) -> Result<Vec<String>> {
     Err(err!(
         "post-build: index.html has no <link data-trunk rel=\"rust\">"
     ))
+}
+
+/// `wasm-opt` with `args` from `input` to `output` (they may be the same file).
+fn wasm_opt(args: &[String], input: &Path, output: &Path) -> Command {
+    let mut cmd = Command::new("wasm-opt");
+    cmd.args(args).arg(input).arg("-o").arg(output);
+    cmd
+}
+
+/// Sets the integrity of the preloads in the staged `index.html` for each
+/// `(file, value)` and adds `head` (more tags) at the end of its `<head>`.
+fn update_index(staging: &Path, integrity: &[(String, String)], head: &str) -> Result<()> {
+    let index = staging.join("index.html");
+    let html = set_integrity(&std::fs::read_to_string(&index)?, integrity)?;
+    let html = html.replacen("</head>", &format!("{head}</head>"), 1);
+    std::fs::write(&index, html)?;
+    Ok(())
 }
 
 /// Runs a tool with its output captured, shown only when it fails.

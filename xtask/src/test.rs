@@ -202,28 +202,14 @@ fn run_layer(layer: Layer, toolchain: &Toolchain) -> Result<()> {
         Layer::Lint => {
             // Both ways the app is built: as shipped (split into pages) and
             // as the browser tests build it.
-            let mut wasm_clippy = cargo(&[
-                "clippy",
-                "--target",
-                WASM_TARGET,
-                "--lib",
-                "--",
-                "-D",
-                "warnings",
-            ]);
-            toolchain.wasm_env(&mut wasm_clippy);
-            let mut wasm_clippy_split = cargo(&[
-                "clippy",
-                "--target",
-                WASM_TARGET,
-                "--lib",
-                "--features",
-                "split",
-                "--",
-                "-D",
-                "warnings",
-            ]);
-            toolchain.wasm_env(&mut wasm_clippy_split);
+            let wasm_clippy = |features: &[&str]| {
+                let mut args = vec!["clippy", "--target", WASM_TARGET, "--lib"];
+                args.extend_from_slice(features);
+                args.extend_from_slice(&["--", "-D", "warnings"]);
+                let mut cmd = cargo(&args);
+                toolchain.wasm_env(&mut cmd);
+                cmd
+            };
             run_all(vec![
                 cargo(&["fmt", "--all", "--", "--check"]),
                 cargo(&[
@@ -234,8 +220,8 @@ fn run_layer(layer: Layer, toolchain: &Toolchain) -> Result<()> {
                     "-D",
                     "warnings",
                 ]),
-                wasm_clippy,
-                wasm_clippy_split,
+                wasm_clippy(&[]),
+                wasm_clippy(&["--features", "split"]),
             ])
         }
         Layer::Native => run_all(vec![cargo(&["test", "--workspace"])]),
