@@ -4,7 +4,9 @@
 use groundwork::domain::profile::{Profile, Setback};
 use groundwork::domain::time::{parse, Timestamp};
 use groundwork::store::backup::{self, ImportError, ImportMode};
-use groundwork::store::{schema, Backend, BackendError, Health, MemoryBackend, Store, StoreError};
+use groundwork::store::{
+    schema, Backend, BackendError, Health, MemoryBackend, Opening, Peek, Store, StoreError,
+};
 
 fn at(s: &str) -> Timestamp {
     parse(s).unwrap()
@@ -654,8 +656,10 @@ impl Backend for Backwards {
     }
 }
 
-#[test]
-fn opening_does_not_depend_on_the_order_storage_lists_keys() {
+/// Storage holding every case opening meets: current records, damaged
+/// ones, a newer version, an unknown kind, a bad key, a damaged set-aside
+/// entry and another app's key.
+fn mixed_backend() -> MemoryBackend {
     let mut backend = MemoryBackend::new();
     let doc =
         |body: &str| format!(r#"{{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{body}}}"#);
@@ -677,6 +681,12 @@ fn opening_does_not_depend_on_the_order_storage_lists_keys() {
     backend.set("gw:Bad Key", &doc("{}")).unwrap();
     backend.set("gw-aside:profile/a", "not json").unwrap();
     backend.set("other-app", "left alone").unwrap();
+    backend
+}
+
+#[test]
+fn opening_does_not_depend_on_the_order_storage_lists_keys() {
+    let backend = mixed_backend();
     let forwards = Store::open(backend.clone());
     let backwards = Store::open(Backwards(backend));
     assert_eq!(forwards.documents(), backwards.documents());
@@ -690,4 +700,169 @@ fn opening_does_not_depend_on_the_order_storage_lists_keys() {
     b.sort();
     assert_eq!(a, b);
     assert_eq!(forwards.documents().len(), 2);
+}
+
+/// Opens `backend` in steps of `records`, counting the steps.
+fn open_in_steps<B: Backend>(backend: B, records: usize) -> (Store<B>, usize) {
+    let mut opening = Opening::begin(backend);
+    let mut steps = 1;
+    while !opening.step(records) {
+        steps += 1;
+    }
+    (opening.finish(), steps)
+}
+
+fn with_many_profiles(mut backend: MemoryBackend, n: usize) -> MemoryBackend {
+    for i in 0..n {
+        let doc = format!(
+            r#"{{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{{"welcomed":{}}}}}"#,
+            i % 2 == 0
+        );
+        backend.set(&format!("gw:profile/p{i:03}"), &doc).unwrap();
+    }
+    backend
+}
+
+#[test]
+fn opening_in_steps_builds_the_same_store_as_opening_at_once() {
+    let backend = with_many_profiles(mixed_backend(), 40);
+    let at_once = Store::open(backend.clone());
+    for records in [1, 3, 7, 100] {
+        let (stepped, steps) = open_in_steps(backend.clone(), records);
+        assert_eq!(stepped.documents(), at_once.documents(), "{records} a step");
+        assert_eq!(stepped.set_aside(), at_once.set_aside());
+        assert_eq!(stepped.newer_count(), at_once.newer_count());
+        assert_eq!(stepped.bytes_used(), at_once.bytes_used());
+        assert_eq!(stepped.health(), at_once.health());
+        assert_eq!(
+            stepped.all::<Profile>().len(),
+            at_once.all::<Profile>().len()
+        );
+        // Damaged records were moved aside in storage the same way.
+        let mut a = stepped.backend().entries().unwrap();
+        let mut b = at_once.backend().entries().unwrap();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+        // One step per part of the keys (another app's key among them),
+        // then the sizes, the order and the documents.
+        let keys = backend.count().unwrap();
+        assert_eq!(keys, 49);
+        assert_eq!(steps, keys.div_ceil(records) + 3);
+    }
+    assert_eq!(at_once.all::<Profile>().len(), 41);
+}
+
+#[test]
+fn finishing_part_way_reads_the_rest() {
+    let backend = with_many_profiles(MemoryBackend::new(), 30);
+    let mut opening = Opening::begin(backend.clone());
+    assert!(!opening.step(10));
+    assert!(!opening.step(10));
+    let store = opening.finish();
+    assert_eq!(
+        store.bytes_used(),
+        Store::open(backend.clone()).bytes_used()
+    );
+    assert_eq!(store.documents(), Store::open(backend).documents());
+    assert_eq!(store.all::<Profile>().len(), 30);
+    // Finishing before any step reads everything at once.
+    let store = Opening::begin(with_many_profiles(MemoryBackend::new(), 5)).finish();
+    assert_eq!(store.all::<Profile>().len(), 5);
+}
+
+#[test]
+fn peeking_reads_one_record_and_says_when_it_cannot_tell() {
+    let mut backend = mixed_backend();
+    backend
+        .set(
+            "gw:profile/me",
+            r#"{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{"welcomed":true,"setback":"job"}}"#,
+        )
+        .unwrap();
+    let opening = Opening::begin(backend);
+    assert_eq!(opening.stored_keys(), 9);
+    match opening.peek::<Profile>(Profile::ID) {
+        Peek::Found(p) => assert_eq!(p.setback, Some(Setback::Job)),
+        other => panic!("expected the profile, got {other:?}"),
+    }
+    assert_eq!(opening.peek::<Profile>("nobody"), Peek::Absent);
+    // Damaged or from a newer version: only opening the store says what
+    // becomes of it.
+    assert_eq!(opening.peek::<Profile>("a"), Peek::Unsure);
+    assert_eq!(opening.peek::<Profile>("b"), Peek::Unsure);
+    assert_eq!(opening.peek::<Profile>("new"), Peek::Unsure);
+    let store = opening.finish();
+    assert_eq!(store.get::<Profile>("a"), None);
+    assert_eq!(store.newer_count(), 1);
+}
+
+/// Storage shared with "another tab", which changes it between steps.
+#[derive(Clone, Default)]
+struct Shared(
+    std::rc::Rc<std::cell::RefCell<MemoryBackend>>,
+    std::rc::Rc<std::cell::Cell<bool>>,
+);
+
+impl Backend for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        self.0.borrow().keys()
+    }
+    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, BackendError> {
+        if self.1.get() {
+            return Err(BackendError::Other("storage went away".into()));
+        }
+        groundwork::store::backend::entries_of_one_by_one(self, keys)
+    }
+}
+
+#[test]
+fn a_record_removed_between_steps_is_skipped() {
+    let shared = Shared::default();
+    *shared.0.borrow_mut() = with_many_profiles(MemoryBackend::new(), 6);
+    let mut opening = Opening::begin(shared.clone());
+    assert!(!opening.step(2), "p000 and p001 are read");
+    shared.0.borrow_mut().remove("gw:profile/p005").unwrap();
+    shared.0.borrow_mut().remove("gw:profile/p000").unwrap();
+    while !opening.step(2) {}
+    let store = opening.finish();
+    // p000 was read before it went (the other tab's change arrives as an
+    // event); p005 was not read yet and is simply not there. The rest are
+    // found although their positions moved.
+    let ids: Vec<String> = store
+        .all::<Profile>()
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect();
+    assert!(!ids.contains(&"p005".to_string()), "{ids:?}");
+    assert_eq!(ids.len(), 5);
+    assert_eq!(store.health(), &Health::Saved);
+}
+
+#[test]
+fn storage_failing_part_way_keeps_what_was_read_and_says_so() {
+    let shared = Shared::default();
+    *shared.0.borrow_mut() = with_many_profiles(MemoryBackend::new(), 6);
+    let mut opening = Opening::begin(shared.clone());
+    assert!(!opening.step(2));
+    assert!(!opening.step(2));
+    shared.1.set(true);
+    assert!(!opening.step(2), "a failed read stops the reading");
+    assert!(!opening.step(2), "the sizes");
+    assert!(!opening.step(2), "the order");
+    assert!(opening.step(2), "the documents");
+    let store = opening.finish();
+    assert_eq!(store.health(), &Health::Unavailable);
+    assert_eq!(store.all::<Profile>().len(), 4);
+    // Nothing in storage was touched.
+    assert_eq!(shared.0.borrow().keys().unwrap().len(), 6);
 }

@@ -69,6 +69,43 @@ fn everything_read_at_once_equals_reading_key_by_key() {
 }
 
 #[wasm_bindgen_test]
+fn parts_read_at_once_equal_reading_key_by_key() {
+    use groundwork::store::backend::entries_of_one_by_one;
+    clear_storage();
+    let mut b = LocalBackend::open().expect("local storage is available");
+    assert_eq!(b.keys().unwrap(), Vec::<String>::new());
+    assert_eq!(b.entries_of(&[]).unwrap(), vec![]);
+    b.set("gw:test/1", r#"{"t":"आज \"ok\"\n"}"#).unwrap();
+    b.set("gw:test/2", "").unwrap();
+    b.set("gw:test/3", "🌱").unwrap();
+    let mut keys = b.keys().unwrap();
+    keys.sort();
+    assert_eq!(keys, vec!["gw:test/1", "gw:test/2", "gw:test/3"]);
+    assert_eq!(b.count().unwrap(), 3);
+    let part = |b: &LocalBackend, keys: &[&str]| {
+        let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        let mut at_once = b.entries_of(&keys).unwrap();
+        at_once.sort();
+        let mut one_by_one = entries_of_one_by_one(b, &keys).unwrap();
+        one_by_one.sort();
+        assert_eq!(at_once, one_by_one);
+        at_once
+    };
+    assert_eq!(part(&b, &["gw:test/1", "gw:test/3"]).len(), 2);
+    // A key gone since the listing (another tab) is skipped.
+    assert_eq!(part(&b, &["gw:test/2", "gw:test/gone"]).len(), 1);
+    // A text holding U+0000 and a key Object.keys cannot show (`length`).
+    b.set("gw:test/4", "a\0b").unwrap();
+    assert_eq!(part(&b, &["gw:test/4", "gw:test/1"]).len(), 2);
+    b.set("length", "5").unwrap();
+    let mut keys = b.keys().unwrap();
+    keys.sort();
+    assert_eq!(keys.len(), 5);
+    assert_eq!(keys[4], "length");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
 fn the_size_shown_matches_reading_every_value() {
     // The store keeps the size as it reads and writes; it must equal reading
     // every value back (UTF-16 units, non-ASCII included).
@@ -267,4 +304,62 @@ async fn later_parts_of_a_page_come_after_the_first_paint_in_order() {
     assert_eq!(order, ["first", "second", "third"]);
     drop(handle);
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn years_of_history_are_read_after_home_is_on_screen() {
+    clear_storage();
+    let doc =
+        |body: &str| format!(r#"{{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{body}}}"#);
+    raw()
+        .set_item(
+            "gw:profile/me",
+            &doc(r#"{"welcomed":true,"setback":"exam"}"#),
+        )
+        .unwrap();
+    // Enough records to be read in steps (500 small ones; the app's
+    // threshold is a few hundred keys).
+    for i in 0..500 {
+        raw()
+            .set_item(
+                &format!("gw:profile/p{i:04}"),
+                &doc(r#"{"welcomed":false}"#),
+            )
+            .unwrap();
+    }
+    raw().set_item("gw:profile/damaged", "{\"v\":1,").unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), groundwork::app::App);
+    leptos::task::tick().await;
+
+    // Home is there with the greeting (the profile was read on its own);
+    // the cards that look across the history are not, yet.
+    let h1 = host.query_selector("main h1").unwrap().expect("a heading");
+    assert!(!h1.text_content().unwrap().starts_with("Welcome"));
+    assert!(host.query_selector(".next-thing").unwrap().is_none());
+    // Nothing was set aside yet: the damaged record is read in a later step.
+    assert!(raw().get_item("gw:profile/damaged").unwrap().is_some());
+
+    let mut waited = 0;
+    while host.query_selector(".next-thing").unwrap().is_none() {
+        assert!(waited < 5000, "the home cards never came");
+        wait_ms(50).await;
+        waited += 50;
+    }
+    // Everything was read: the damaged record is set aside, as at once,
+    // and the storage notice says so.
+    assert!(raw().get_item("gw:profile/damaged").unwrap().is_none());
+    assert!(raw()
+        .get_item("gw-aside:profile/damaged")
+        .unwrap()
+        .is_some());
+    leptos::task::tick().await;
+    let notices = host.query_selector(".notices").unwrap().unwrap();
+    assert!(!notices.text_content().unwrap().is_empty());
+    assert_eq!(raw().length().unwrap(), 502);
+    drop(handle);
+    host.remove();
+    clear_storage();
 }

@@ -51,7 +51,7 @@ pub fn App() -> impl IntoView {
     browser::set_document_language(text.lang);
     let stored = vault::stored_lock();
     if matches!(stored, vault::Stored::None) {
-        provide_context(AppState::open(text));
+        provide_context(AppState::open(text, crate::pages::home::READ_AHEAD));
         return view! { <Routed/> }.into_any();
     }
     let state = RwSignal::new(None::<AppState>);

@@ -16,14 +16,67 @@ use crate::domain::Record;
 use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
 use crate::store::local::LocalBackend;
 use crate::store::vault::{Followed, VaultError, META_KEY};
-use crate::store::{Backend, Health, MemoryBackend, Store, StoreError, Typed};
+use crate::store::{Backend, Health, MemoryBackend, Opening, Peek, Store, StoreError, Typed};
 
 type AppStore = Store<Box<dyn Backend>>;
+
+/// With more keys than this in storage, the store is read in steps after
+/// home is on screen (see `store::Opening`); fewer are read at once (a
+/// few hundred records take a couple of frames on a cheap phone).
+const READ_IN_STEPS_FROM: usize = 400;
+/// Records read per step: about 20 ms at the benchmark's 4x slowdown.
+const RECORDS_PER_STEP: usize = 250;
+
+/// The store, or the store while it is being read in steps.
+enum Stage {
+    Opening(Opening<Box<dyn Backend>>),
+    Open(AppStore),
+    /// Only while one becomes the other.
+    Moving,
+}
+
+impl Stage {
+    fn open(&self) -> &AppStore {
+        match self {
+            Stage::Open(store) => store,
+            _ => unreachable!("the store is opened before it is read"),
+        }
+    }
+
+    fn open_mut(&mut self) -> &mut AppStore {
+        self.finish();
+        match self {
+            Stage::Open(store) => store,
+            _ => unreachable!("just opened"),
+        }
+    }
+
+    /// Reads everything afresh if another tab changed storage while it
+    /// was being read in steps (see `Opening::start_over`).
+    fn start_over(&mut self) {
+        if !matches!(self, Stage::Opening(_)) {
+            return;
+        }
+        if let Stage::Opening(opening) = std::mem::replace(self, Stage::Moving) {
+            *self = Stage::Open(opening.start_over());
+        }
+    }
+
+    /// Reads whatever is still unread.
+    fn finish(&mut self) {
+        if !matches!(self, Stage::Opening(_)) {
+            return;
+        }
+        if let Stage::Opening(opening) = std::mem::replace(self, Stage::Moving) {
+            *self = Stage::Open(opening.finish());
+        }
+    }
+}
 
 /// Shared, copyable handle to the app's state. Provided as context by `App`.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    store: StoredValue<AppStore, LocalStorage>,
+    store: StoredValue<Stage, LocalStorage>,
     /// The words of the app, in the person's language.
     pub text: &'static Text,
     /// What the person told us on the welcome screen.
@@ -42,23 +95,107 @@ pub struct AppState {
     /// Notified when anything may have changed at once (another tab, an
     /// import, a wipe, the lock): every view of records re-runs.
     everything: RwSignal<u64>,
+    /// False while years of history are still being read after start-up
+    /// (see `READ_IN_STEPS_FROM`). Views that summarise many records (the
+    /// home cards, the storage notice) wait for it, so home is on screen
+    /// and answers taps at once; a page that reads records before then
+    /// gets them all, read there and then.
+    pub opened: RwSignal<bool>,
 }
 
 impl AppState {
     /// Opens local storage (or a page-lifetime stand-in when the browser
-    /// refuses it) and loads every record.
-    pub fn open(text: &'static Text) -> Self {
-        let app = Self::with_store(text, Self::plain_store());
+    /// refuses it) and loads every record: at once, or with years of
+    /// history in steps after home is painted (see [`AppState::opened`]),
+    /// reading the lists in `read_ahead` before the views that wait show.
+    pub fn open(text: &'static Text, read_ahead: &'static [fn(&AppState)]) -> Self {
+        let opening = Opening::begin(Self::plain_backend());
+        let app = if opening.stored_keys() < READ_IN_STEPS_FROM {
+            Self::with_store(text, opening.finish())
+        } else {
+            let profile = match opening.peek::<Profile>(Profile::ID) {
+                Peek::Found(profile) => Some(profile),
+                Peek::Absent => Some(Profile::default()),
+                Peek::Unsure => None,
+            };
+            match profile {
+                Some(profile) => {
+                    let app = Self::new(text, Stage::Opening(opening), profile);
+                    app.read_in_steps(read_ahead);
+                    app
+                }
+                None => Self::with_store(text, opening.finish()),
+            }
+        };
         app.listen_to_other_tabs();
         app
     }
 
-    fn plain_store() -> AppStore {
-        let backend: Box<dyn Backend> = match LocalBackend::open() {
+    fn plain_backend() -> Box<dyn Backend> {
+        match LocalBackend::open() {
             Some(local) => Box::new(local),
             None => Box::new(MemoryBackend::volatile()),
-        };
-        Store::open(backend)
+        }
+    }
+
+    fn plain_store() -> AppStore {
+        Store::open(Self::plain_backend())
+    }
+
+    /// Reads the store a step per task, starting once home is painted
+    /// (after the parts of it built a frame later), then the record kinds
+    /// in `read_ahead` a kind per task, then shows what waited for it.
+    fn read_in_steps(&self, read_ahead: &'static [fn(&AppState)]) {
+        let app = *self;
+        // Queued behind home's own after-paint jobs (see `Later`), which
+        // the first frame queues after this one.
+        browser::after_paint(move || {
+            browser::after_paint(move || leptos::task::spawn_local(app.read_the_rest(read_ahead)))
+        });
+    }
+
+    async fn read_the_rest(self, read_ahead: &'static [fn(&AppState)]) {
+        loop {
+            let done = self.store.try_update_value(|stage| match stage {
+                Stage::Opening(opening) => opening.step(RECORDS_PER_STEP),
+                _ => true,
+            });
+            match done {
+                Some(false) => browser::next_task().await,
+                Some(true) => break,
+                // The app is gone (a test unmounted it).
+                None => return,
+            }
+        }
+        // Putting the store together, each kind's list and showing what
+        // waited: each in a task of its own.
+        browser::next_task().await;
+        if self.store.try_update_value(Stage::finish).is_none() {
+            return;
+        }
+        // The app may be gone by the next task (a test unmounted it).
+        let gone = || self.store.try_with_value(|_| ()).is_none();
+        for read in read_ahead {
+            browser::next_task().await;
+            if gone() {
+                return;
+            }
+            read(&self);
+        }
+        browser::next_task().await;
+        if gone() {
+            return;
+        }
+        self.reload_signals();
+        self.opened.set(true);
+    }
+
+    /// Reads every record of kind `T` into its list ahead of a view that
+    /// will ask for it (see [`AppState::open`]).
+    pub fn read_ahead<T: Record + 'static>(&self) {
+        self.with_open(|s| {
+            s.all_shared::<T>();
+        });
     }
 
     /// The app over an unlocked vault (`vault::unlock` opened it).
@@ -85,7 +222,8 @@ impl AppState {
             .map(|n| n.id().to_string());
         vault::turn_on(passphrase, plain_name).await?;
         let backend = vault::backend().expect("just turned on");
-        self.store.set_value(Store::open(Box::new(backend)));
+        self.store
+            .set_value(Stage::Open(Store::open(Box::new(backend))));
         self.locked_storage.set(true);
         vault::watch_for_auto_lock();
         self.reload_signals();
@@ -96,7 +234,7 @@ impl AppState {
     /// stored readable again.
     pub async fn turn_lock_off(&self, passphrase: &str) -> Result<(), VaultError> {
         vault::turn_off(passphrase).await?;
-        self.store.set_value(Self::plain_store());
+        self.store.set_value(Stage::Open(Self::plain_store()));
         self.locked_storage.set(false);
         self.reload_signals();
         Ok(())
@@ -140,17 +278,28 @@ impl AppState {
     /// Applies one change made in another tab (`key` `None`: storage was
     /// cleared) and refreshes every view that shows the store.
     pub fn apply_external(&self, key: Option<&str>, value: Option<&str>) {
+        self.store.update_value(Stage::start_over);
         if self.write(|s| s.apply_external(key, value)) {
             self.reload_signals();
         }
     }
 
-    /// Wraps an already opened store (used by browser tests).
+    /// Wraps an already opened store (also used by browser tests).
     pub fn with_store(text: &'static Text, store: AppStore) -> Self {
         let profile = store.get::<Profile>(Profile::ID).unwrap_or_default();
-        let health = store.health().clone();
+        let app = Self::new(text, Stage::Open(store), profile);
+        app.opened.set(true);
+        app
+    }
+
+    fn new(text: &'static Text, stage: Stage, profile: Profile) -> Self {
+        let health = match &stage {
+            Stage::Open(store) => store.health().clone(),
+            Stage::Opening(opening) => opening.health().clone(),
+            Stage::Moving => Health::Saved,
+        };
         Self {
-            store: StoredValue::new_local(store),
+            store: StoredValue::new_local(stage),
             text,
             profile: RwSignal::new(profile),
             health: RwSignal::new(health),
@@ -159,13 +308,24 @@ impl AppState {
             asked_persistence: StoredValue::new(false),
             kinds: StoredValue::new_local(Default::default()),
             everything: RwSignal::new(0),
+            opened: RwSignal::new(false),
         }
+    }
+
+    /// Calls `f` with the open store, reading whatever is still unread
+    /// first (see [`AppState::opened`]).
+    fn with_open<R>(&self, f: impl FnOnce(&AppStore) -> R) -> R {
+        let unread = self.store.with_value(|s| matches!(s, Stage::Opening(_)));
+        if unread {
+            self.store.update_value(Stage::finish);
+        }
+        self.store.with_value(|s| f(s.open()))
     }
 
     /// Reads the store (for summaries such as counts and sizes).
     pub fn read<R>(&self, f: impl FnOnce(&AppStore) -> R) -> R {
         self.revision.track();
-        self.store.with_value(f)
+        self.with_open(f)
     }
 
     /// The trigger of records of `kind`.
@@ -180,13 +340,26 @@ impl AppState {
     fn read_kind<R>(&self, kind: &'static str, f: impl FnOnce(&AppStore) -> R) -> R {
         self.kind_trigger(kind).track();
         self.everything.track();
-        self.store.with_value(f)
+        self.with_open(f)
     }
 
     fn write<R>(&self, f: impl FnOnce(&mut AppStore) -> R) -> R {
         self.store
-            .try_update_value(f)
+            .try_update_value(|s| f(s.open_mut()))
             .expect("the store lives as long as the app")
+    }
+
+    /// One record while the store is still being read: that key alone is
+    /// read, unless it needs the whole store (then everything is read).
+    fn peek<T: Record + 'static>(&self, id: &str) -> Option<Option<T>> {
+        self.store.with_value(|s| match s {
+            Stage::Opening(opening) => match opening.peek::<T>(id) {
+                Peek::Found(record) => Some(Some(record)),
+                Peek::Absent => Some(None),
+                Peek::Unsure => None,
+            },
+            _ => None,
+        })
     }
 
     /// Saves the profile.
@@ -216,13 +389,17 @@ impl AppState {
     }
 
     /// The record `T` with this id, without following changes.
-    pub fn get_untracked<T: Record>(&self, id: &str) -> Option<T> {
-        self.store.with_value(|s| s.get::<T>(id))
+    pub fn get_untracked<T: Record + 'static>(&self, id: &str) -> Option<T> {
+        self.peek(id)
+            .unwrap_or_else(|| self.with_open(|s| s.get::<T>(id)))
     }
 
     /// The record `T` with this id; re-runs when a record of kind `T` is saved.
-    pub fn get<T: Record>(&self, id: &str) -> Option<T> {
-        self.read_kind(T::KIND, |s| s.get::<T>(id))
+    pub fn get<T: Record + 'static>(&self, id: &str) -> Option<T> {
+        self.kind_trigger(T::KIND).track();
+        self.everything.track();
+        self.peek(id)
+            .unwrap_or_else(|| self.with_open(|s| s.get::<T>(id)))
     }
 
     /// Saves one record (an exercise entry, a draft...). A write the browser
@@ -248,7 +425,7 @@ impl AppState {
 
     /// A backup of everything, made now.
     pub fn export(&self) -> backup::Backup {
-        self.store.with_value(|s| s.export(time::now()))
+        self.with_open(|s| s.export(time::now()))
     }
 
     /// Checks a backup file's text without changing anything.
@@ -273,7 +450,7 @@ impl AppState {
         if self.locked_storage.get_untracked() {
             // The lock goes too: its parameters and every sealed entry.
             vault::wipe();
-            self.store.set_value(Self::plain_store());
+            self.store.set_value(Stage::Open(Self::plain_store()));
             self.locked_storage.set(false);
         }
         self.reload_signals();
@@ -281,9 +458,7 @@ impl AppState {
     }
 
     fn reload_signals(&self) {
-        let profile = self
-            .store
-            .with_value(|s| s.get::<Profile>(Profile::ID).unwrap_or_default());
+        let profile = self.with_open(|s| s.get::<Profile>(Profile::ID).unwrap_or_default());
         if self.profile.with_untracked(|p| *p != profile) {
             self.profile.set(profile);
         }
@@ -292,7 +467,7 @@ impl AppState {
     }
 
     fn after_change(&self) {
-        let health = self.store.with_value(|s| s.health().clone());
+        let health = self.with_open(|s| s.health().clone());
         vault::set_unsaved(matches!(health, Health::Failing { .. }));
         if health == Health::Saved && !self.asked_persistence.get_value() {
             self.asked_persistence.set_value(true);

@@ -150,6 +150,20 @@ fn next_frame() {
     }
 }
 
+/// Resolves in a task of its own, so a tap or a frame waiting meanwhile
+/// goes first (long work done in parts awaits this between parts).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// A fresh record id for something made now (see `domain::new_id`).
 pub fn new_id() -> String {
     let salt = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;

@@ -36,6 +36,10 @@ pub fn StorageNotice() -> impl IntoView {
         let _ = browser::download(&b.file_name(), &b.to_json(), "application/json");
     };
     let quiet = move || {
+        // What was set aside is known once the store is read.
+        if !app.opened.get() {
+            return None;
+        }
         let (aside, newer, kept) = app.read(|s| {
             let unreadable = s
                 .set_aside()

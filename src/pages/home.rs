@@ -3,7 +3,7 @@
 use chrono::{Datelike, Timelike};
 use leptos::prelude::*;
 
-use crate::app::{href, use_app};
+use crate::app::{href, use_app, AppState};
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::later::Later;
@@ -14,6 +14,37 @@ use crate::domain::time::{self, PartOfDay};
 use crate::pages::practices::PracticeChips;
 use crate::pages::progress::NextThingCard;
 use crate::pages::reconnection::PeopleNudge;
+
+/// Every record kind home's cards look across, read a kind per task
+/// after opening years of history, before the cards show (see
+/// `AppState::open`).
+pub const READ_AHEAD: &[fn(&AppState)] = {
+    use crate::domain::*;
+    &[
+        AppState::read_ahead::<thought_record::ThoughtRecord>,
+        AppState::read_ahead::<feelings::CheckIn>,
+        AppState::read_ahead::<journal::JournalEntry>,
+        AppState::read_ahead::<breathing::BreathingSession>,
+        AppState::read_ahead::<grounding::GroundingSession>,
+        AppState::read_ahead::<movement::MovementEntry>,
+        AppState::read_ahead::<micro_goals::Win>,
+        AppState::read_ahead::<micro_goals::Goal>,
+        AppState::read_ahead::<micro_goals::RestDay>,
+        AppState::read_ahead::<reconnection::Outreach>,
+        AppState::read_ahead::<reconnection::Person>,
+        AppState::read_ahead::<measures::MeasureResult>,
+        AppState::read_ahead::<understand::ReadingNotes>,
+        AppState::read_ahead::<compassion_break::BreakLog>,
+        AppState::read_ahead::<friend_view::FriendEntry>,
+        AppState::read_ahead::<compassionate_letter::Letter>,
+        AppState::read_ahead::<inner_child::Dialogue>,
+        AppState::read_ahead::<solo_time::SoloActivity>,
+        AppState::read_ahead::<opening_up::OpeningStep>,
+        AppState::read_ahead::<boundaries::BoundaryHeld>,
+        AppState::read_ahead::<kind_phrases::OwnPhrase>,
+        AppState::read_ahead::<reminders::Reminder>,
+    ]
+};
 
 fn setback_choices(t: &'static Text) -> Vec<Choice> {
     Setback::ALL
@@ -111,9 +142,13 @@ fn Greeting() -> impl IntoView {
         <section class="page greeting" aria-labelledby="greeting-title">
             <PageTitle id="greeting-title" text=greeting.to_string()/>
             <p class="lead">{kind_word}</p>
-            <NextThingCard/>
-            <crate::pages::reminders::ReminderNudge/>
-            <crate::pages::compassionate_letter::LettersToReread/>
+            // Cards that look across the history wait until it is read
+            // (at once, unless there are years of it: see `AppState::opened`).
+            <Show when=move || app.opened.get()>
+                <NextThingCard/>
+                <crate::pages::reminders::ReminderNudge/>
+                <crate::pages::compassionate_letter::LettersToReread/>
+            </Show>
             <div class="card today">
                 <h2>
                     <Icon kind=IconKind::Leaf/>
@@ -124,9 +159,11 @@ fn Greeting() -> impl IntoView {
             // What the person needs first is built at once; the rest follows
             // a frame at a time (see `Later`).
             <Later>
-                <crate::pages::kind_phrases::ThingsToHoldOnTo/>
-                <PeopleNudge/>
-                <crate::pages::keep_safe::KeepSafeHomeCard/>
+                <Show when=move || app.opened.get()>
+                    <crate::pages::kind_phrases::ThingsToHoldOnTo/>
+                    <PeopleNudge/>
+                    <crate::pages::keep_safe::KeepSafeHomeCard/>
+                </Show>
             </Later>
             <Later>
                 <h2 class="section-heading">{t.home_cards_practices_title}</h2>

@@ -33,6 +33,26 @@ pub trait Backend {
     fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
         entries_one_by_one(self)
     }
+    /// The keys of `keys` that are still stored, with their values (any
+    /// order): opening the store in steps reads a part at a time.
+    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, BackendError> {
+        entries_of_one_by_one(self, keys)
+    }
+    /// How many keys are stored.
+    fn count(&self) -> Result<usize, BackendError> {
+        Ok(self.keys()?.len())
+    }
+    /// The keys at positions `from..to` in the backend's own order, which
+    /// holds while nothing is written (as `localStorage.key(i)` does):
+    /// opening the store in steps lists a part at a time.
+    fn keys_between(&self, from: usize, to: usize) -> Result<Vec<String>, BackendError> {
+        let keys = self.keys()?;
+        let to = to.min(keys.len());
+        Ok(keys
+            .get(from..to)
+            .map(<[String]>::to_vec)
+            .unwrap_or_default())
+    }
     /// False when nothing written survives closing the page.
     fn is_persistent(&self) -> bool {
         true
@@ -49,6 +69,21 @@ pub fn entries_one_by_one<B: Backend + ?Sized>(
         // A key removed meanwhile (another tab) is skipped.
         if let Ok(Some(value)) = backend.get(&key) {
             entries.push((key, value));
+        }
+    }
+    Ok(entries)
+}
+
+/// The keys of `keys` still stored, with their values, read through
+/// [`Backend::get`]. A key removed meanwhile (another tab) is skipped.
+pub fn entries_of_one_by_one<B: Backend + ?Sized>(
+    backend: &B,
+    keys: &[String],
+) -> Result<Vec<(String, String)>, BackendError> {
+    let mut entries = Vec::with_capacity(keys.len());
+    for key in keys {
+        if let Some(value) = backend.get(key)? {
+            entries.push((key.clone(), value));
         }
     }
     Ok(entries)
@@ -89,6 +124,15 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
         (**self).entries()
     }
+    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, BackendError> {
+        (**self).entries_of(keys)
+    }
+    fn count(&self) -> Result<usize, BackendError> {
+        (**self).count()
+    }
+    fn keys_between(&self, from: usize, to: usize) -> Result<Vec<String>, BackendError> {
+        (**self).keys_between(from, to)
+    }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()
     }
@@ -109,6 +153,15 @@ impl<B: Backend + ?Sized> Backend for &mut B {
     }
     fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
         (**self).entries()
+    }
+    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, BackendError> {
+        (**self).entries_of(keys)
+    }
+    fn count(&self) -> Result<usize, BackendError> {
+        (**self).count()
+    }
+    fn keys_between(&self, from: usize, to: usize) -> Result<Vec<String>, BackendError> {
+        (**self).keys_between(from, to)
     }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()

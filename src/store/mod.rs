@@ -15,6 +15,7 @@ pub mod backup;
 pub mod docs;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+mod opening;
 pub mod schema;
 pub mod vault;
 
@@ -27,6 +28,7 @@ use crate::domain::{self, Record};
 pub use backend::{Backend, BackendError, MemoryBackend};
 use docs::Docs;
 pub use docs::Typed;
+pub use opening::{Opening, Peek};
 use schema::{DocProblem, Document};
 
 const DOC_PREFIX: &str = "gw:";
@@ -169,7 +171,7 @@ pub struct Store<B: Backend> {
     /// Storage key -> bytes it takes with its value (UTF-16, as browsers
     /// count), for every `gw` key: kept as the store reads and writes, so
     /// the data page need not read years of values back from storage.
-    sizes: BTreeMap<String, usize>,
+    sizes: std::collections::HashMap<String, usize>,
 }
 
 /// Bytes `key` and `value` take in local storage (UTF-16 code units).
@@ -195,9 +197,15 @@ fn ours(storage_key: &str) -> bool {
 
 impl<B: Backend> Store<B> {
     /// Reads everything under the `gw` prefixes. Damaged values are moved
-    /// aside (kept); values from a newer schema are left untouched.
+    /// aside (kept); values from a newer schema are left untouched. (To read
+    /// years of history a part at a time instead, see [`Opening`].)
     pub fn open(backend: B) -> Self {
-        let mut store = Store {
+        Opening::begin(backend).finish()
+    }
+
+    /// A store over `backend` with nothing read yet.
+    fn unread(backend: B) -> Self {
+        Store {
             health: if backend.is_persistent() {
                 Health::Saved
             } else {
@@ -212,56 +220,8 @@ impl<B: Backend> Store<B> {
             external: BTreeSet::new(),
             kept: 0,
             own_copies: BTreeMap::new(),
-            sizes: BTreeMap::new(),
-        };
-        let mut entries = match store.backend.entries() {
-            Ok(entries) => entries,
-            Err(_) => {
-                store.health = Health::Unavailable;
-                return store;
-            }
-        };
-        entries.retain(|(key, _)| ours(key));
-        crate::domain::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-        // Most records are current and valid: they are read straight into
-        // their type and the maps are built in one go from the sorted lists
-        // (quicker than thousands of inserts). The rest (set-aside entries,
-        // and records that are damaged, older, newer or of a kind this
-        // version does not know) are then handled one by one, in key order.
-        let mut sizes = Vec::with_capacity(entries.len());
-        let mut current = Vec::with_capacity(entries.len());
-        let mut rest = Vec::new();
-        for (storage_key, raw) in entries {
-            sizes.push((storage_key.clone(), stored_size(&storage_key, &raw)));
-            let raw = match storage_key.strip_prefix(DOC_PREFIX) {
-                Some(key) => match read_current(key, raw) {
-                    Ok((text, record)) => {
-                        current.push((key.to_string(), text, record));
-                        continue;
-                    }
-                    Err(raw) => raw,
-                },
-                None => raw,
-            };
-            rest.push((storage_key, raw));
+            sizes: Default::default(),
         }
-        store.sizes = sizes.into_iter().collect();
-        store.docs.fill(current);
-        for (storage_key, raw) in rest {
-            if let Some(key) = storage_key.strip_prefix(DOC_PREFIX) {
-                store.load_doc(&storage_key, key.to_string(), raw);
-            } else if storage_key.starts_with(ASIDE_PREFIX) {
-                match serde_json::from_str::<SetAside>(&raw) {
-                    Ok(aside) => store.aside.push(aside),
-                    Err(e) => store.aside.push(SetAside {
-                        key: storage_key,
-                        raw,
-                        reason: format!("damaged set-aside entry: {e}"),
-                    }),
-                }
-            }
-        }
-        store
     }
 
     /// Reads a record [`read_current`] did not take: upgraded, left
