@@ -92,6 +92,9 @@ pub struct AppState {
     /// deleted in this tab, so a view of one kind does not re-run (and re-read
     /// years of records) when another kind is saved.
     kinds: StoredValue<std::collections::HashMap<&'static str, ArcTrigger>, LocalStorage>,
+    /// Per record kind: notified a frame after a change of that kind (see
+    /// [`AppState::settled`]).
+    settled_kinds: StoredValue<std::collections::HashMap<&'static str, ArcTrigger>, LocalStorage>,
     /// Notified when anything may have changed at once (another tab, an
     /// import, a wipe, the lock): every view of records re-runs.
     everything: RwSignal<u64>,
@@ -307,6 +310,7 @@ impl AppState {
             locked_storage: RwSignal::new(false),
             asked_persistence: StoredValue::new(false),
             kinds: StoredValue::new_local(Default::default()),
+            settled_kinds: StoredValue::new_local(Default::default()),
             everything: RwSignal::new(0),
             opened: RwSignal::new(false),
         }
@@ -333,6 +337,34 @@ impl AppState {
         self.kinds
             .try_update_value(|m| m.entry(kind).or_default().clone())
             .expect("the triggers live as long as the app")
+    }
+
+    /// The trigger notified a frame after records of `kind` change.
+    fn settled_trigger(&self, kind: &'static str) -> ArcTrigger {
+        self.settled_kinds
+            .try_update_value(|m| m.entry(kind).or_default().clone())
+            .expect("the triggers live as long as the app")
+    }
+
+    /// Records of `kind` changed: views of them re-run now, and views that
+    /// follow them [`settled`](AppState::settled) once this frame is painted.
+    fn changed(&self, kind: &'static str) {
+        self.kind_trigger(kind).notify();
+        let settled = self.settled_trigger(kind);
+        browser::after_paint(move || settled.notify());
+    }
+
+    /// Runs `f` (which reads records) untracked, and re-runs the view that
+    /// calls this a frame after records of `kinds` change rather than in the
+    /// task of the tap that changed them. For summaries further down a page
+    /// (a chart, a count, a log): the tap's own answer (a tick, a line
+    /// added) is on screen first, and no single task has to redraw it all.
+    pub fn settled<R>(&self, kinds: &[&'static str], f: impl FnOnce() -> R) -> R {
+        for kind in kinds {
+            self.settled_trigger(kind).track();
+        }
+        self.everything.track();
+        untrack(f)
     }
 
     /// Reads records of `kind` from the store; re-runs when a record of that
@@ -365,7 +397,7 @@ impl AppState {
     /// Saves the profile.
     pub fn save_profile(&self, profile: Profile) {
         let result = self.write(|s| s.put(Profile::ID, &profile, time::now()));
-        self.kind_trigger(Profile::KIND).notify();
+        self.changed(Profile::KIND);
         // A profile from a newer version stays untouched in storage (the
         // shell says so); this answer still holds for this visit, so the
         // person is not asked the welcome question over and over.
@@ -406,7 +438,7 @@ impl AppState {
     /// refuses is kept in memory and shown by the storage notice.
     pub fn save<T: Record>(&self, id: &str, record: &T) -> Result<(), StoreError> {
         let result = self.write(|s| s.put(id, record, time::now()));
-        self.kind_trigger(T::KIND).notify();
+        self.changed(T::KIND);
         self.after_change();
         result
     }
@@ -418,7 +450,7 @@ impl AppState {
             s.delete::<T>(id);
             record
         });
-        self.kind_trigger(T::KIND).notify();
+        self.changed(T::KIND);
         self.after_change();
         removed
     }

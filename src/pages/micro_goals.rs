@@ -18,6 +18,7 @@ use crate::domain::micro_goals::{
     weekly, Bigger, Energy, Goal, RestDay, Suggestion, Win,
 };
 use crate::domain::time;
+use crate::domain::Record;
 
 fn energy_label(t: &'static Text, e: Energy) -> &'static str {
     match e {
@@ -440,10 +441,13 @@ fn MomentumCard() -> impl IntoView {
         <div class="card momentum">
             <h2>{t.micro_goals_momentum_heading}</h2>
             {move || {
-                let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
                 let date = today();
-                let (d, weeks) = with_goals_and_wins(&app, |all, wins| {
-                    (days(all, wins, &rest, date), weekly(wins, &rest, date, 4))
+                // Redrawn after a tick is on screen (see `AppState::settled`).
+                let (d, weeks) = app.settled(&[Win::KIND, Goal::KIND, RestDay::KIND], || {
+                    let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
+                    with_goals_and_wins(&app, |all, wins| {
+                        (days(all, wins, &rest, date), weekly(wins, &rest, date, 4))
+                    })
                 });
                 if d.is_empty() {
                     return view! { <p class="muted">{t.micro_goals_momentum_none}</p> }.into_any();
@@ -631,14 +635,17 @@ fn YourGoals() -> impl IntoView {
         <div class="card">
             <h2>{t.micro_goals_goals_heading}</h2>
             {move || {
-                let shared_wins = app.all_shared::<Win>();
+                // Redrawn after a tick is on screen (see `AppState::settled`).
+                let (shared_wins, active) = app.settled(&[Win::KIND, Goal::KIND], || {
+                    let active: Vec<(String, Goal)> = app
+                        .all::<Goal>()
+                        .into_iter()
+                        .filter(|(_, g, _)| g.archived.is_none())
+                        .map(|(id, g, _)| (id, g))
+                        .collect();
+                    (app.all_shared::<Win>(), active)
+                });
                 let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
-                let active: Vec<(String, Goal)> = app
-                    .all::<Goal>()
-                    .into_iter()
-                    .filter(|(_, g, _)| g.archived.is_none())
-                    .map(|(id, g, _)| (id, g))
-                    .collect();
                 if active.is_empty() {
                     return view! { <p class="muted">{t.micro_goals_goals_none}</p> }.into_any();
                 }
@@ -710,7 +717,8 @@ fn WinsLog() -> impl IntoView {
     // The newest wins (sorted by reference: only the few shown are copied)
     // and how many came this week.
     let recent = Memo::new(move |_| {
-        let shared = app.all_shared::<Win>();
+        // Follows a tick a frame later (see `AppState::settled`).
+        let shared = app.settled(&[Win::KIND], || app.all_shared::<Win>());
         let mut all = shared.iter().collect::<Vec<_>>();
         crate::domain::order::sort_by_key(&mut all, |(_, w, _)| std::cmp::Reverse(w.at));
         let monday = goals::monday_of(today());
