@@ -73,6 +73,30 @@ function interactiveProbe() {
   });
 }
 
+/**
+ * Home's history cards ("One thing for today" and the others): with years
+ * of data they come after home is interactive, once the history is read
+ * (see ARCHITECTURE.md). Records when the first appears and every task over
+ * 50 ms on the way (the Long Tasks API), so the benchmark can say how long
+ * the reading took and whether it ever held the page up.
+ */
+function cardsProbe() {
+  window.__gwLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__gwLongTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  window.__gwCards = new Promise((resolve) => {
+    const seen = () => document.querySelector('.next-thing');
+    const observer = new MutationObserver(() => {
+      if (seen()) {
+        observer.disconnect();
+        resolve(performance.mark('gw-cards').startTime);
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
 function saveProbe() {
   window.__gwSets = [];
   window.__gwTaps = [];
@@ -361,13 +385,22 @@ async function floorRun(browser, run) {
 
 /** Start-up and one saved win with `store` in local storage. */
 async function scaleRun(browser, label, store, run) {
-  const context = await newContext(browser, { probes: [interactiveProbe, saveProbe] });
+  const context = await newContext(browser, { probes: [interactiveProbe, cardsProbe, saveProbe] });
   const page = await context.newPage();
   await seed(page, BASE, store);
   const cdp = await throttle(page, THROTTLE);
   const t = await timedLoad(page, BASE, `start-up with the ${label} store, run ${run}`);
   emit('sample', `start_${label}`, t.toFixed(1));
   await heading(page, GREETING);
+  // When home's history cards came, and the longest task from interactive
+  // to then (0: none over 50 ms).
+  const cards = await within(TIMEOUT, `home's cards never came (${label} store, run ${run})`, page.evaluate(() => window.__gwCards));
+  emit('sample', `cards_${label}`, cards.toFixed(1));
+  const longest = await page.evaluate(
+    ([from, to]) => Math.max(0, ...window.__gwLongTasks.filter(([at]) => at >= from && at <= to).map(([, d]) => d)),
+    [t, cards]
+  );
+  emit('sample', `reading_${label}`, longest.toFixed(1));
   // Saving: a win logged on Small steps, from the tap to the key in storage.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await nav(page).getByRole('link', { name: 'Practices' }).click();
