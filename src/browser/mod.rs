@@ -151,17 +151,52 @@ fn next_frame() {
 }
 
 /// Resolves in a task of its own, so a tap or a frame waiting meanwhile
-/// goes first (long work done in parts awaits this between parts).
+/// goes first (long work done in parts awaits this between parts). A
+/// message to itself rather than a zero timeout: browsers hold timeouts
+/// nested more than a few deep back by 4 ms each, which over dozens of
+/// parts would only add waiting.
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        leptos::prelude::set_timeout(
-            move || {
-                let _ = resolve.call0(&JsValue::NULL);
-            },
-            std::time::Duration::ZERO,
-        );
+        if !post_to_self(resolve.clone()) {
+            leptos::prelude::set_timeout(
+                move || {
+                    let _ = resolve.call0(&JsValue::NULL);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// One message channel for the page: each message posted to it calls the
+/// oldest waiting function. False when there is no channel.
+fn post_to_self(resolve: js_sys::Function) -> bool {
+    use wasm_bindgen::closure::Closure;
+    type Channel = (web_sys::MessageChannel, Closure<dyn FnMut()>);
+    thread_local! {
+        static CHANNEL: Option<Channel> = web_sys::MessageChannel::new().ok().map(|channel| {
+            let deliver = Closure::<dyn FnMut()>::new(|| {
+                if let Some(resolve) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            });
+            channel.port1().set_onmessage(Some(deliver.as_ref().unchecked_ref()));
+            (channel, deliver)
+        });
+        static WAITING: RefCell<VecDeque<js_sys::Function>> = const { RefCell::new(VecDeque::new()) };
+    }
+    CHANNEL.with(|channel| {
+        let Some((channel, _)) = channel else {
+            return false;
+        };
+        WAITING.with(|w| w.borrow_mut().push_back(resolve));
+        if channel.port2().post_message(&JsValue::NULL).is_ok() {
+            return true;
+        }
+        WAITING.with(|w| w.borrow_mut().pop_back());
+        false
+    })
 }
 
 /// A fresh record id for something made now (see `domain::new_id`).
