@@ -215,14 +215,23 @@ fn damaged_stored_json_is_set_aside_in_local_storage() {
     clear_storage();
 }
 
-#[wasm_bindgen_test]
-async fn the_mounted_app_saves_the_welcome_answer_to_local_storage() {
-    clear_storage();
+/// Mounts the whole app in a fresh element of the test page.
+async fn mount_app() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), groundwork::app::App);
     leptos::task::tick().await;
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+async fn the_mounted_app_saves_the_welcome_answer_to_local_storage() {
+    clear_storage();
+    let (host, handle) = mount_app().await;
 
     let h1 = host.query_selector("h1").unwrap().expect("a heading");
     assert!(h1.text_content().unwrap().starts_with("Welcome"));
@@ -328,17 +337,17 @@ async fn years_of_history_are_read_after_home_is_on_screen() {
             .unwrap();
     }
     raw().set_item("gw:profile/damaged", "{\"v\":1,").unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), groundwork::app::App);
-    leptos::task::tick().await;
+    let (host, handle) = mount_app().await;
 
     // Home is there with the greeting (the profile was read on its own);
     // the cards that look across the history are not, yet.
     let h1 = host.query_selector("main h1").unwrap().expect("a heading");
     assert!(!h1.text_content().unwrap().starts_with("Welcome"));
     assert!(host.query_selector(".next-thing").unwrap().is_none());
+    assert!(host
+        .query_selector(".next-thing-waiting")
+        .unwrap()
+        .is_some());
     // Nothing was set aside yet: the damaged record is read in a later step.
     assert!(raw().get_item("gw:profile/damaged").unwrap().is_some());
 
@@ -348,6 +357,10 @@ async fn years_of_history_are_read_after_home_is_on_screen() {
         wait_ms(50).await;
         waited += 50;
     }
+    assert!(host
+        .query_selector(".next-thing-waiting")
+        .unwrap()
+        .is_none());
     // Everything was read: the damaged record is set aside, as at once,
     // and the storage notice says so.
     assert!(raw().get_item("gw:profile/damaged").unwrap().is_none());

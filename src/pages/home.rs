@@ -144,7 +144,20 @@ fn Greeting() -> impl IntoView {
             <p class="lead">{kind_word}</p>
             // Cards that look across the history wait until it is read
             // (at once, unless there are years of it: see `AppState::opened`).
-            <Show when=move || app.opened.get()>
+            <Show
+                when=move || app.opened.get()
+                fallback=move || {
+                    // Holds the card's place, so the page does not jump when
+                    // it comes (hidden from screen readers: it is only a
+                    // moment, and the card itself is announced as usual).
+                    view! {
+                        <div class="card next-thing-waiting" aria-hidden="true">
+                            <h2>{t.progress_next_heading}</h2>
+                            <p class="muted">{t.home_cards_waiting}</p>
+                        </div>
+                    }
+                }
+            >
                 <NextThingCard/>
                 <crate::pages::reminders::ReminderNudge/>
                 <crate::pages::compassionate_letter::LettersToReread/>

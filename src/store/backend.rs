@@ -108,65 +108,44 @@ pub fn split_entries(keys: &str, values: &str, len: usize) -> Option<Vec<(String
     (pairs.len() == len && keys.next().is_none() && values.next().is_none()).then_some(pairs)
 }
 
-impl<B: Backend + ?Sized> Backend for Box<B> {
-    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        (**self).get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        (**self).set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, BackendError> {
-        (**self).keys()
-    }
-    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
-        (**self).entries()
-    }
-    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, BackendError> {
-        (**self).entries_of(keys)
-    }
-    fn count(&self) -> Result<usize, BackendError> {
-        (**self).count()
-    }
-    fn keys_between(&self, from: usize, to: usize) -> Result<Vec<String>, BackendError> {
-        (**self).keys_between(from, to)
-    }
-    fn is_persistent(&self) -> bool {
-        (**self).is_persistent()
-    }
+/// `impl Backend` for a pointer to a backend (`Box<B>`, `&mut B`): every
+/// method goes to the backend it points to.
+macro_rules! forward_backend {
+    ($pointer:ty) => {
+        impl<B: Backend + ?Sized> Backend for $pointer {
+            fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+                (**self).get(key)
+            }
+            fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+                (**self).set(key, value)
+            }
+            fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+                (**self).remove(key)
+            }
+            fn keys(&self) -> Result<Vec<String>, BackendError> {
+                (**self).keys()
+            }
+            fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
+                (**self).entries()
+            }
+            fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, BackendError> {
+                (**self).entries_of(keys)
+            }
+            fn count(&self) -> Result<usize, BackendError> {
+                (**self).count()
+            }
+            fn keys_between(&self, from: usize, to: usize) -> Result<Vec<String>, BackendError> {
+                (**self).keys_between(from, to)
+            }
+            fn is_persistent(&self) -> bool {
+                (**self).is_persistent()
+            }
+        }
+    };
 }
 
-impl<B: Backend + ?Sized> Backend for &mut B {
-    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        (**self).get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        (**self).set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, BackendError> {
-        (**self).keys()
-    }
-    fn entries(&self) -> Result<Vec<(String, String)>, BackendError> {
-        (**self).entries()
-    }
-    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, BackendError> {
-        (**self).entries_of(keys)
-    }
-    fn count(&self) -> Result<usize, BackendError> {
-        (**self).count()
-    }
-    fn keys_between(&self, from: usize, to: usize) -> Result<Vec<String>, BackendError> {
-        (**self).keys_between(from, to)
-    }
-    fn is_persistent(&self) -> bool {
-        (**self).is_persistent()
-    }
-}
+forward_backend!(Box<B>);
+forward_backend!(&mut B);
 
 /// A [`Backend`] in memory, with an optional quota to rehearse a full disk.
 #[derive(Debug, Clone, Default)]

@@ -23,6 +23,7 @@ function watchFirstHeading() {
     if (document.querySelector('main h1')) {
       observer.disconnect();
       window.__cardsWithHeading = !!document.querySelector('.next-thing');
+      window.__placeHeld = !!document.querySelector('.next-thing-waiting');
     }
   });
   observer.observe(document, { childList: true, subtree: true });
@@ -44,8 +45,10 @@ test('with three years of history, home comes first, then its cards; nothing wai
   await page.reload();
   await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
   assert.equal(await page.evaluate(() => window.__cardsWithHeading), false, 'home waited for the history');
+  assert.equal(await page.evaluate(() => window.__placeHeld), true, "the card's place is held meanwhile");
   // The cards come once it is read, and the storage notice has nothing to say.
   await page.locator('.next-thing').getByRole('heading', { name: 'One thing for today' }).waitFor();
+  assert.equal(await page.locator('.next-thing-waiting').count(), 0);
   assert.equal(await page.locator('.notices').textContent(), '');
   await expectAccessible(page, 'home with years of history');
 
