@@ -57,21 +57,21 @@ impl Stage {
     /// Reads everything afresh if another tab changed storage while it
     /// was being read in steps (see `Opening::start_over`).
     fn start_over(&mut self) {
-        if !matches!(self, Stage::Opening(_)) {
-            return;
-        }
-        if let Stage::Opening(opening) = std::mem::replace(self, Stage::Moving) {
-            *self = Stage::Open(opening.start_over());
-        }
+        self.open_with(Opening::start_over);
     }
 
     /// Reads whatever is still unread.
     fn finish(&mut self) {
+        self.open_with(Opening::finish);
+    }
+
+    /// While opening: becomes the store `open` makes of the opening.
+    fn open_with(&mut self, open: fn(Opening<Box<dyn Backend>>) -> AppStore) {
         if !matches!(self, Stage::Opening(_)) {
             return;
         }
         if let Stage::Opening(opening) = std::mem::replace(self, Stage::Moving) {
-            *self = Stage::Open(opening.finish());
+            *self = Stage::Open(open(opening));
         }
     }
 }
@@ -116,22 +116,24 @@ impl AppState {
     /// reading the lists in `read_ahead` before the views that wait show.
     pub fn open(text: &'static Text, read_ahead: &'static [fn(&AppState)]) -> Self {
         let opening = Opening::begin(Self::plain_backend());
-        let app = if opening.stored_keys() < READ_IN_STEPS_FROM {
-            Self::with_store(text, opening.finish())
-        } else {
-            let profile = match opening.peek::<Profile>(Profile::ID) {
+        // In steps only when the profile reads on its own (home needs it).
+        let profile = if opening.stored_keys() >= READ_IN_STEPS_FROM {
+            match opening.peek::<Profile>(Profile::ID) {
                 Peek::Found(profile) => Some(profile),
                 Peek::Absent => Some(Profile::default()),
                 Peek::Unsure => None,
-            };
-            match profile {
-                Some(profile) => {
-                    let app = Self::new(text, Stage::Opening(opening), profile);
-                    app.read_in_steps(read_ahead);
-                    app
-                }
-                None => Self::with_store(text, opening.finish()),
             }
+        } else {
+            None
+        };
+        let app = match profile {
+            Some(profile) => {
+                let health = opening.health().clone();
+                let app = Self::new(text, Stage::Opening(opening), profile, health);
+                app.read_in_steps(read_ahead);
+                app
+            }
+            None => Self::with_store(text, opening.finish()),
         };
         app.listen_to_other_tabs();
         app
@@ -161,6 +163,12 @@ impl AppState {
     }
 
     async fn read_the_rest(self, read_ahead: &'static [fn(&AppState)]) {
+        // Waits for the next task; false when the app is gone by then (a
+        // test unmounted it).
+        let next_task = || async {
+            browser::next_task().await;
+            self.store.try_with_value(|_| ()).is_some()
+        };
         let mut records = FIRST_STEP;
         loop {
             let done = self.store.try_update_value(|stage| match stage {
@@ -169,36 +177,30 @@ impl AppState {
             });
             records = (records * 2).min(RECORDS_PER_STEP);
             match done {
-                Some(false) => browser::next_task().await,
+                Some(false) if next_task().await => {}
                 Some(true) => break,
-                // The app is gone (a test unmounted it).
-                None => return,
+                // The app is gone.
+                _ => return,
             }
         }
-        // Putting the store together, each kind's list and showing what
-        // waited: each in a task of its own.
-        browser::next_task().await;
-        if self.store.try_update_value(Stage::finish).is_none() {
+        // Putting the store together, each kind's list, the signals that
+        // read single records meanwhile (again, from the open store), then
+        // the cards: each in a task of its own.
+        if !next_task().await {
             return;
         }
-        // The app may be gone by the next task (a test unmounted it).
-        let gone = || self.store.try_with_value(|_| ()).is_none();
+        self.store.update_value(Stage::finish);
         for read in read_ahead {
-            browser::next_task().await;
-            if gone() {
+            if !next_task().await {
                 return;
             }
             read(&self);
         }
-        // What read single records meanwhile reads them again from the
-        // open store; then the cards come: each in a task of its own.
-        browser::next_task().await;
-        if gone() {
+        if !next_task().await {
             return;
         }
         self.reload_signals();
-        browser::next_task().await;
-        if gone() {
+        if !next_task().await {
             return;
         }
         self.opened.set(true);
@@ -301,17 +303,13 @@ impl AppState {
     /// Wraps an already opened store (also used by browser tests).
     pub fn with_store(text: &'static Text, store: AppStore) -> Self {
         let profile = store.get::<Profile>(Profile::ID).unwrap_or_default();
-        let app = Self::new(text, Stage::Open(store), profile);
+        let health = store.health().clone();
+        let app = Self::new(text, Stage::Open(store), profile, health);
         app.opened.set(true);
         app
     }
 
-    fn new(text: &'static Text, stage: Stage, profile: Profile) -> Self {
-        let health = match &stage {
-            Stage::Open(store) => store.health().clone(),
-            Stage::Opening(opening) => opening.health().clone(),
-            Stage::Moving => Health::Saved,
-        };
+    fn new(text: &'static Text, stage: Stage, profile: Profile, health: Health) -> Self {
         Self {
             store: StoredValue::new_local(stage),
             text,
@@ -441,8 +439,7 @@ impl AppState {
     pub fn get<T: Record + 'static>(&self, id: &str) -> Option<T> {
         self.kind_trigger(T::KIND).track();
         self.everything.track();
-        self.peek(id)
-            .unwrap_or_else(|| self.with_open(|s| s.get::<T>(id)))
+        self.get_untracked(id)
     }
 
     /// Saves one record (an exercise entry, a draft...). A write the browser
