@@ -1,6 +1,7 @@
 //! The shell: router, header with the crisis link, storage and update
 //! notices, bottom navigation. Pages live in `crate::pages`.
 
+pub mod history;
 mod lazy;
 pub mod state;
 
@@ -11,12 +12,13 @@ use leptos_router::{path, Lazy};
 use crate::browser;
 use crate::browser::vault;
 use crate::components::icons::{Icon, IconKind};
-use crate::components::notices::{StorageNotice, UpdateNotice};
+use crate::components::notices::UpdateNotice;
 use crate::content;
 use crate::pages::discretion::{Brand, QuickExitButton};
 use crate::pages::practices::PracticesPage;
 use crate::pages::vault::LockScreen;
 use crate::pages::{help::HelpPage, home::HomePage, not_found::NotFoundPage};
+use history::{FromHistory, Part};
 pub use state::{use_app, AppState};
 
 thread_local! {
@@ -51,13 +53,11 @@ pub fn App() -> impl IntoView {
     browser::set_document_language(text.lang);
     let stored = vault::stored_lock();
     if matches!(stored, vault::Stored::None) {
-        provide_context(AppState::open(text, crate::pages::home::READ_AHEAD));
+        provide_context(AppState::open(text));
         return view! { <Routed/> }.into_any();
     }
     let state = RwSignal::new(None::<AppState>);
-    let opened = Callback::new(move |()| {
-        state.set(Some(AppState::open_unlocked(text)));
-    });
+    let opened = Callback::new(move |app: AppState| state.set(Some(app)));
     let stored = StoredValue::new_local(stored);
     view! {
         {move || match state.get() {
@@ -89,7 +89,8 @@ fn Routed() -> impl IntoView {
 /// flashes it).
 #[component]
 fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
-    let t = use_app().text;
+    let app = use_app();
+    let t = app.text;
     view! {
         <a class="skip-link" href="#main">{t.app_skip_link}</a>
         <header class="app-header">
@@ -103,7 +104,9 @@ fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
             </A>
         </header>
         <div class="notices">
-            <StorageNotice/>
+            <Show when=move || app.opened.get()>
+                <FromHistory part=Part::StorageNotice/>
+            </Show>
             <UpdateNotice/>
         </div>
         <p class="opening" class:on=routing aria-hidden="true">{t.app_opening}</p>

@@ -12,7 +12,7 @@ use crate::browser::vault;
 use crate::content::Text;
 use crate::domain::profile::Profile;
 use crate::domain::time;
-use crate::domain::Record;
+use crate::domain::{Record, Single};
 use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
 use crate::store::local::LocalBackend;
 use crate::store::vault::{Followed, VaultError, META_KEY};
@@ -107,36 +107,53 @@ pub struct AppState {
     /// and answers taps at once; a page that reads records before then
     /// gets them all, read there and then.
     pub opened: RwSignal<bool>,
+    /// False while the stored profile needs the whole store read to be
+    /// known (it is damaged, or from a newer version): home then waits
+    /// rather than show the welcome to someone who answered it.
+    pub profile_known: RwSignal<bool>,
+    /// The code that reads the store could not be fetched (see
+    /// [`AppState::read_history`]).
+    pub history_failed: RwSignal<bool>,
 }
 
 impl AppState {
     /// Opens local storage (or a page-lifetime stand-in when the browser
-    /// refuses it) and loads every record: at once, or with years of
-    /// history in steps after home is painted (see [`AppState::opened`]),
-    /// reading the lists in `read_ahead` before the views that wait show.
-    pub fn open(text: &'static Text, read_ahead: &'static [fn(&AppState)]) -> Self {
+    /// refuses it) and reads the profile on its own, for home. Everything
+    /// else is read once home is painted, by code fetched then (see
+    /// [`AppState::read_history`] and [`AppState::opened`]).
+    pub fn open(text: &'static Text) -> Self {
         let opening = Opening::begin(Self::plain_backend());
-        // In steps only when the profile reads on its own (home needs it).
-        let profile = if opening.stored_keys() >= READ_IN_STEPS_FROM {
-            match opening.peek::<Profile>(Profile::ID) {
-                Peek::Found(profile) => Some(profile),
-                Peek::Absent => Some(Profile::default()),
-                Peek::Unsure => None,
-            }
-        } else {
-            None
+        let (profile, known) = match opening.peek::<Profile>(Profile::ID) {
+            Peek::Found(profile) => (profile, true),
+            Peek::Absent => (Profile::default(), true),
+            // Damaged or from a newer version: known once the store is read.
+            Peek::Unsure => (Profile::default(), false),
         };
-        let app = match profile {
-            Some(profile) => {
-                let health = opening.health().clone();
-                let app = Self::new(text, Stage::Opening(opening), profile, health);
-                app.read_in_steps(read_ahead);
-                app
-            }
-            None => Self::with_store(text, opening.finish()),
-        };
+        let health = opening.health().clone();
+        let app = Self::new(text, Stage::Opening(opening), profile, health);
+        app.profile_known.set(known);
+        // After home's first frame, behind the parts of it built a frame
+        // later (see `Later`).
+        browser::after_paint(move || app.read_history());
         app.listen_to_other_tabs();
         app
+    }
+
+    /// Fetches the code that reads the store and shows what looks across
+    /// it (`app::history`), then reads the store with it. If that code
+    /// cannot be fetched (offline before the app was kept on the phone),
+    /// [`AppState::history_failed`] says so, and this can be tried again.
+    pub fn read_history(&self) {
+        let app = *self;
+        app.history_failed.set(false);
+        leptos::task::spawn_local(async move {
+            match super::history::read_history(app).await {
+                Ok(reading) => reading.await,
+                Err(_) => {
+                    let _ = app.history_failed.try_set(true);
+                }
+            }
+        });
     }
 
     fn plain_backend() -> Box<dyn Backend> {
@@ -150,25 +167,26 @@ impl AppState {
         Store::open(Self::plain_backend())
     }
 
-    /// Reads the store a step per task, starting once home is painted
-    /// (after the parts of it built a frame later), then the record kinds
-    /// in `read_ahead` a kind per task, then shows what waited for it.
-    fn read_in_steps(&self, read_ahead: &'static [fn(&AppState)]) {
-        let app = *self;
-        // Queued behind home's own after-paint jobs (see `Later`), which
-        // the first frame queues after this one.
-        browser::after_paint(move || {
-            browser::after_paint(move || leptos::task::spawn_local(app.read_the_rest(read_ahead)))
-        });
-    }
-
-    async fn read_the_rest(self, read_ahead: &'static [fn(&AppState)]) {
+    /// Reads the store: at once, or with years of history a step per
+    /// task; then the record kinds in `read_ahead` a kind per task; then
+    /// shows what waited for it ([`AppState::opened`]). Runs once, after
+    /// home is painted (see [`AppState::read_history`]).
+    pub async fn read_the_rest(self, read_ahead: &'static [fn(&AppState)]) {
         // Waits for the next task; false when the app is gone by then (a
         // test unmounted it).
         let next_task = || async {
             browser::next_task().await;
             self.store.try_with_value(|_| ()).is_some()
         };
+        let few = self.store.try_with_value(|stage| match stage {
+            Stage::Opening(opening) => opening.stored_keys() < READ_IN_STEPS_FROM,
+            _ => true,
+        });
+        match few {
+            Some(true) => self.store.update_value(Stage::finish),
+            Some(false) => {}
+            None => return,
+        }
         let mut records = FIRST_STEP;
         loop {
             let done = self.store.try_update_value(|stage| match stage {
@@ -199,7 +217,10 @@ impl AppState {
         if !next_task().await {
             return;
         }
-        self.reload_signals();
+        // Nothing changed: storage is not asked to keep data just for this
+        // (that waits for the first save, see `after_change`).
+        self.refresh_signals();
+        self.show_health();
         if !next_task().await {
             return;
         }
@@ -207,7 +228,7 @@ impl AppState {
     }
 
     /// Reads every record of kind `T` into its list ahead of a view that
-    /// will ask for it (see [`AppState::open`]).
+    /// will ask for it (see [`AppState::read_the_rest`]).
     pub fn read_ahead<T: Record + 'static>(&self) {
         self.with_open(|s| {
             s.all_shared::<T>();
@@ -267,28 +288,37 @@ impl AppState {
     /// through the store's conflict rule, so the other version is kept).
     pub fn listen_to_other_tabs(&self) {
         let app = *self;
-        // Lives as long as the page, like the app state itself.
+        // Lives as long as the page, like the app state itself. The change
+        // is followed by code in `app::history`: if it was never fetched,
+        // nothing was read yet either, and what is read later is current.
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
             let (key, value) = (ev.key(), ev.new_value());
-            let reload = || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            };
-            if vault::is_open() {
-                match vault::follow_other_tab(key.as_deref(), value.as_deref()) {
-                    Some(Followed::Record(k, v)) => app.apply_external(Some(&k), v.as_deref()),
-                    // The passphrase changed or the lock went off elsewhere.
-                    Some(Followed::LockChanged) => reload(),
-                    None => {}
-                }
-            } else if key.as_deref() == Some(META_KEY) {
-                // Another tab turned the lock on: ask for the passphrase.
-                reload();
-            } else {
-                app.apply_external(key.as_deref(), value.as_deref());
-            }
+            leptos::task::spawn_local(async move {
+                let _ = super::history::other_tab(app, key, value).await;
+            });
         });
+    }
+
+    /// Follows one change another tab made to local storage.
+    pub fn follow_other_tab(&self, key: Option<String>, value: Option<String>) {
+        let reload = || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        };
+        if vault::is_open() {
+            match vault::follow_other_tab(key.as_deref(), value.as_deref()) {
+                Some(Followed::Record(k, v)) => self.apply_external(Some(&k), v.as_deref()),
+                // The passphrase changed or the lock went off elsewhere.
+                Some(Followed::LockChanged) => reload(),
+                None => {}
+            }
+        } else if key.as_deref() == Some(META_KEY) {
+            // Another tab turned the lock on: ask for the passphrase.
+            reload();
+        } else {
+            self.apply_external(key.as_deref(), value.as_deref());
+        }
     }
 
     /// Applies one change made in another tab (`key` `None`: storage was
@@ -322,6 +352,8 @@ impl AppState {
             settled_kinds: StoredValue::new_local(Default::default()),
             everything: RwSignal::new(0),
             opened: RwSignal::new(false),
+            profile_known: RwSignal::new(true),
+            history_failed: RwSignal::new(false),
         }
     }
 
@@ -390,16 +422,21 @@ impl AppState {
             .expect("the store lives as long as the app")
     }
 
-    /// One record while the store is still being read: that key alone is
-    /// read, unless it needs the whole store (then everything is read).
-    fn peek<T: Record + 'static>(&self, id: &str) -> Option<Option<T>> {
+    /// A [`Single`] record, for what shows before the store is read (the
+    /// header's name): while it is being read, that key alone is read (and
+    /// `None` if it cannot be told without the rest). Re-runs when a record
+    /// of kind `T` is saved and once the store is read.
+    pub fn single<T: Single + 'static>(&self, id: &str) -> Option<T> {
+        self.kind_trigger(T::KIND).track();
+        self.everything.track();
+        self.opened.track();
         self.store.with_value(|s| match s {
             Stage::Opening(opening) => match opening.peek::<T>(id) {
-                Peek::Found(record) => Some(Some(record)),
-                Peek::Absent => Some(None),
-                Peek::Unsure => None,
+                Peek::Found(record) => Some(record),
+                Peek::Absent | Peek::Unsure => None,
             },
-            _ => None,
+            Stage::Open(store) => store.get::<T>(id),
+            Stage::Moving => None,
         })
     }
 
@@ -431,8 +468,7 @@ impl AppState {
 
     /// The record `T` with this id, without following changes.
     pub fn get_untracked<T: Record + 'static>(&self, id: &str) -> Option<T> {
-        self.peek(id)
-            .unwrap_or_else(|| self.with_open(|s| s.get::<T>(id)))
+        self.with_open(|s| s.get::<T>(id))
     }
 
     /// The record `T` with this id; re-runs when a record of kind `T` is saved.
@@ -498,23 +534,38 @@ impl AppState {
     }
 
     fn reload_signals(&self) {
+        self.refresh_signals();
+        self.after_change();
+    }
+
+    /// Every view of records re-runs, and the profile is read afresh.
+    fn refresh_signals(&self) {
         let profile = self.with_open(|s| s.get::<Profile>(Profile::ID).unwrap_or_default());
         if self.profile.with_untracked(|p| *p != profile) {
             self.profile.set(profile);
         }
+        if !self.profile_known.get_untracked() {
+            self.profile_known.set(true);
+        }
         self.everything.update(|n| *n += 1);
-        self.after_change();
     }
 
+    /// After a change: shows whether it reached storage, and after the
+    /// first that did, asks the browser to keep storage.
     fn after_change(&self) {
-        let health = self.with_open(|s| s.health().clone());
-        vault::set_unsaved(matches!(health, Health::Failing { .. }));
+        let health = self.show_health();
         if health == Health::Saved && !self.asked_persistence.get_value() {
             self.asked_persistence.set_value(true);
             browser::request_persistent_storage();
         }
-        self.health.set(health);
+    }
+
+    fn show_health(&self) -> Health {
+        let health = self.with_open(|s| s.health().clone());
+        vault::set_unsaved(matches!(health, Health::Failing { .. }));
+        self.health.set(health.clone());
         self.revision.update(|r| *r += 1);
+        health
     }
 }
 

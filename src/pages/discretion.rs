@@ -61,7 +61,7 @@ pub fn Brand() -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let shown = Memo::new(move |_| {
-        app.get::<Discretion>(Discretion::ID)
+        app.single::<Discretion>(Discretion::ID)
             .unwrap_or_default()
             .shown_name()
     });

@@ -3,21 +3,19 @@
 use chrono::{Datelike, Timelike};
 use leptos::prelude::*;
 
+use crate::app::history::{self, FromHistory, Part};
 use crate::app::{href, use_app, AppState};
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::Text;
-use crate::domain::profile::Setback;
+use crate::domain::profile::{Profile, Setback};
 use crate::domain::time::{self, PartOfDay};
 use crate::pages::practices::PracticeChips;
-use crate::pages::progress::NextThingCard;
-use crate::pages::reconnection::PeopleNudge;
 
-/// Every record kind home's cards look across, read a kind per task
-/// after opening years of history, before the cards show (see
-/// `AppState::open`).
+/// Every record kind home's cards look across, read a kind per task once
+/// the store is read, before the cards show (see `AppState::read_the_rest`).
 pub const READ_AHEAD: &[fn(&AppState)] = {
     use crate::domain::*;
     &[
@@ -56,12 +54,25 @@ fn setback_choices(t: &'static Text) -> Vec<Choice> {
         .collect()
 }
 
+/// Saves the profile with the code that writes to the store (fetched on
+/// first use, see `app::history`); true once it is saved. If that code
+/// could not be fetched before, it is here now: the history is read too.
+async fn save_profile(app: AppState, profile: Profile) -> bool {
+    let saved = history::save_profile(app, profile).await.is_ok();
+    if saved && app.history_failed.get_untracked() {
+        app.read_history();
+    }
+    saved
+}
+
 /// Welcome or greeting, depending on whether the welcome was answered.
+/// When the stored answer cannot be read on its own (it is damaged, or
+/// from a newer version), neither shows until the store is read.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let app = use_app();
     view! {
-        <Show when=move || app.profile.with(|p| p.welcomed) fallback=Welcome>
+        <Show when=move || app.profile.with(|p| p.welcomed) fallback=move || app.profile_known.get().then(Welcome)>
             <Greeting/>
         </Show>
     }
@@ -73,10 +84,14 @@ fn Welcome() -> impl IntoView {
     let app = use_app();
     let t = app.text;
     let selected = RwSignal::new(None::<&'static str>);
+    let not_saved = RwSignal::new(false);
     let finish = move |setback: Option<Setback>| {
         let mut profile = app.profile.get_untracked();
         profile.welcome(setback, time::now());
-        app.save_profile(profile);
+        leptos::task::spawn_local(async move {
+            let saved = save_profile(app, profile).await;
+            let _ = not_saved.try_set(!saved);
+        });
     };
     view! {
         <section class="page welcome" aria-labelledby="welcome-title">
@@ -109,6 +124,11 @@ fn Welcome() -> impl IntoView {
                         {t.home_welcome_skip}
                     </button>
                 </div>
+                {move || {
+                    not_saved
+                        .get()
+                        .then(|| view! { <p class="error" role="alert">{t.app_history_load_not_saved}</p> })
+                }}
             </form>
         </section>
     }
@@ -143,24 +163,9 @@ fn Greeting() -> impl IntoView {
             <PageTitle id="greeting-title" text=greeting.to_string()/>
             <p class="lead">{kind_word}</p>
             // Cards that look across the history wait until it is read
-            // (at once, unless there are years of it: see `AppState::opened`).
-            <Show
-                when=move || app.opened.get()
-                fallback=move || {
-                    // Holds the card's place, so the page does not jump when
-                    // it comes (hidden from screen readers: it is only a
-                    // moment, and the card itself is announced as usual).
-                    view! {
-                        <div class="card next-thing-waiting" aria-hidden="true">
-                            <h2>{t.progress_next_heading}</h2>
-                            <p class="muted">{t.home_cards_waiting}</p>
-                        </div>
-                    }
-                }
-            >
-                <NextThingCard/>
-                <crate::pages::reminders::ReminderNudge/>
-                <crate::pages::compassionate_letter::LettersToReread/>
+            // (see `AppState::opened`).
+            <Show when=move || app.opened.get() fallback=HistoryWaiting>
+                <FromHistory part=Part::HomeFirst/>
             </Show>
             <div class="card today">
                 <h2>
@@ -173,9 +178,7 @@ fn Greeting() -> impl IntoView {
             // a frame at a time (see `Later`).
             <Later>
                 <Show when=move || app.opened.get()>
-                    <crate::pages::kind_phrases::ThingsToHoldOnTo/>
-                    <PeopleNudge/>
-                    <crate::pages::keep_safe::KeepSafeHomeCard/>
+                    <FromHistory part=Part::HomeLater/>
                 </Show>
             </Later>
             <Later>
@@ -204,6 +207,37 @@ fn Greeting() -> impl IntoView {
     }
 }
 
+/// Holds the place of "One thing for today" while the history is read, so
+/// the page does not jump when it comes (hidden from screen readers: it is
+/// only a moment, and the card itself is announced as usual). If the code
+/// that reads it could not be fetched, says so and offers to try again.
+#[component]
+fn HistoryWaiting() -> impl IntoView {
+    let app = use_app();
+    let t = app.text;
+    move || {
+        if app.history_failed.get() {
+            view! {
+                <div class="card next-thing-waiting">
+                    <p role="status">{t.app_history_load_failed}</p>
+                    <button type="button" class="button secondary" on:click=move |_| app.read_history()>
+                        {t.app_history_load_retry}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="card next-thing-waiting" aria-hidden="true">
+                    <h2>{t.progress_next_heading}</h2>
+                    <p class="muted">{t.home_cards_waiting}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
 /// Shows the stored answer and lets the person change it.
 #[component]
 fn ChangeAnswer() -> impl IntoView {
@@ -222,6 +256,7 @@ fn ChangeAnswer() -> impl IntoView {
         saved.set(false);
         editing.set(true);
     };
+    let not_saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut profile = app.profile.get_untracked();
@@ -229,9 +264,14 @@ fn ChangeAnswer() -> impl IntoView {
             selected.get_untracked().and_then(Setback::from_id),
             time::now(),
         );
-        app.save_profile(profile);
-        editing.set(false);
-        saved.set(true);
+        leptos::task::spawn_local(async move {
+            let done = save_profile(app, profile).await;
+            let _ = not_saved.try_set(!done);
+            if done {
+                let _ = editing.try_set(false);
+                let _ = saved.try_set(true);
+            }
+        });
     };
     view! {
         <div class="card answer">
@@ -267,6 +307,11 @@ fn ChangeAnswer() -> impl IntoView {
                             {t.home_answer_cancel}
                         </button>
                     </div>
+                    {move || {
+                        not_saved
+                            .get()
+                            .then(|| view! { <p class="error" role="alert">{t.app_history_load_not_saved}</p> })
+                    }}
                 </form>
             </Show>
         </div>

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::use_app;
+use crate::app::{use_app, AppState};
 use crate::browser::vault::{self, Stored};
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::confirm::ConfirmedButton;
@@ -82,9 +82,13 @@ fn PassphraseField(
 }
 
 /// The screen shown instead of the app while the lock is on. On the right
-/// passphrase it calls `opened` with the records to load.
+/// passphrase it opens the store and hands the app to `opened`.
 #[component]
-pub fn LockScreen(text: &'static Text, stored: Stored, opened: Callback<()>) -> impl IntoView {
+pub fn LockScreen(
+    text: &'static Text,
+    stored: Stored,
+    opened: Callback<AppState>,
+) -> impl IntoView {
     let t = text;
     let passphrase = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
@@ -111,10 +115,20 @@ pub fn LockScreen(text: &'static Text, stored: Stored, opened: Callback<()>) -> 
         busy.set(true);
         feedback.set(Some(Ok(t.vault_lock_screen_unlocking.into())));
         spawn_local(async move {
-            match vault::unlock(&typed).await {
-                Ok(_) => {
+            // The checking and the reading are fetched on first use (see
+            // `app::history`).
+            let unlocked = match crate::app::history::unlock(t, typed).await {
+                Ok(unlocking) => unlocking.await,
+                Err(_) => {
+                    busy.set(false);
+                    feedback.set(Some(Err(t.app_history_load_not_saved.into())));
+                    return;
+                }
+            };
+            match unlocked {
+                Ok(app) => {
                     passphrase.set(String::new());
-                    opened.run(());
+                    opened.run(app);
                 }
                 Err(VaultError::Wrong) => {
                     busy.set(false);

@@ -13,9 +13,10 @@ use std::any::Any;
 
 use super::schema::DocText;
 use super::{
-    ours, read_current, stored_size, Backend, Health, SetAside, Store, ASIDE_PREFIX, DOC_PREFIX,
+    ours, read_current, stored_size, valid_key, Backend, Health, SetAside, Store, ASIDE_PREFIX,
+    DOC_PREFIX,
 };
-use crate::domain::Record;
+use crate::domain::{read_single, Single};
 
 /// A store being read (see the module documentation).
 pub struct Opening<B: Backend> {
@@ -86,17 +87,19 @@ impl<B: Backend> Opening<B> {
         self.store.health()
     }
 
-    /// One record of kind `T`, read from storage on its own.
-    pub fn peek<T: Record + 'static>(&self, id: &str) -> Peek<T> {
+    /// One record of kind `T`, read from storage on its own. Only the
+    /// reader of `T` is involved (see [`Single`]), so the code that shows
+    /// the first screen need not carry the readers of every other kind.
+    pub fn peek<T: Single>(&self, id: &str) -> Peek<T> {
         let key = format!("{}/{id}", T::KIND);
         match self.store.backend.get(&format!("{DOC_PREFIX}{key}")) {
             Ok(None) => Peek::Absent,
-            Ok(Some(raw)) => match read_current(&key, raw) {
-                Ok((_, record)) => match record.downcast::<T>() {
-                    Ok(record) => Peek::Found(*record),
+            Ok(Some(raw)) => match DocText::parse(raw) {
+                Ok(text) if valid_key(&key) => match read_single::<T>(text.body()) {
+                    Ok(record) => Peek::Found(record),
                     Err(_) => Peek::Unsure,
                 },
-                Err(_) => Peek::Unsure,
+                _ => Peek::Unsure,
             },
             Err(_) => Peek::Unsure,
         }

@@ -298,24 +298,28 @@ const GREETING = /^(Good|Hello)/;
 
 // ── Measurements ─────────────────────────────────────────────────────────────
 
-/** Requests made before the home screen is interactive, brotli-11 sizes; saves the floor page. */
+/**
+ * Files the page fetched before the home screen was interactive (`file`) and
+ * after it, until home's cards showed (`later`: the code that reads the
+ * store and builds them), brotli-11 sizes, by the page's own resource
+ * timeline; saves the floor page.
+ */
 async function transferAndFloor(browser) {
-  const context = await newContext(browser);
+  const context = await newContext(browser, { probes: [interactiveProbe, cardsProbe] });
   const page = await context.newPage();
   await seed(page, BASE, emptyStore());
-  const requests = [];
-  let interactive = false;
-  page.on('request', (r) => {
-    if (!interactive) requests.push(r.url());
-  });
-  await timedLoad(page, BASE, 'size run');
-  interactive = true;
+  const interactive = await timedLoad(page, BASE, 'size run');
   await heading(page, GREETING);
-  const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.href);
-  if (manifest && !requests.includes(manifest)) requests.push(manifest);
+  await within(TIMEOUT, "size run: home's cards never appeared", page.evaluate(() => window.__gwCards));
+  const fetched = await page.evaluate(() => [
+    [location.href, 0],
+    [document.querySelector('link[rel="manifest"]')?.href, 0],
+    ...performance.getEntriesByType('resource').map((e) => [e.name, e.startTime]),
+  ]);
   const origin = new URL(BASE).origin;
   const seen = new Set();
-  for (const url of requests) {
+  for (const [url, start] of fetched) {
+    if (!url) continue;
     const u = new URL(url);
     if (u.origin !== origin || u.pathname.endsWith('bench-seed.txt')) continue;
     let file = join(DIST, decodeURIComponent(u.pathname));
@@ -325,7 +329,7 @@ async function transferAndFloor(browser) {
     seen.add(name);
     const raw = readFileSync(file);
     const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-    emit('file', name, raw.length, br.length);
+    emit(start <= interactive ? 'file' : 'later', name, raw.length, br.length);
   }
 
   // The floor: the rendered home screen as plain HTML with the same CSS and no scripts.

@@ -1,5 +1,6 @@
 // After one online visit, the app opens and works with the network off; a
-// page whose code could not be fetched yet says so and opens once it can.
+// page whose code could not be fetched yet says so and opens once it can, and
+// so does home when the code that reads the history could not be fetched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, answerWelcome, appReady, expectAccessible, BASE, PHONE } from './helpers.mjs';
@@ -33,13 +34,18 @@ test('the app loads and works offline after one visit, deep links included', asy
   await app.done();
 });
 
+/** The split-off pages module (not the history module or the code they share). */
+const PAGES_MODULE = /\/pages\/split_pages-[^/]+\.wasm$/;
+/** Every split-off module: the pages, the history, and the code they share. */
+const ANY_MODULE = /\/pages\/[^/]+\.wasm$/;
+
 /**
  * A phone-sized page with no service worker, where `onModule` answers every
  * request for the split-off pages module; opened at home, welcome answered.
  */
 async function withoutWorker(onModule, welcome) {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
-  await context.route(/\/pages\/[^/]+\.wasm$/, onModule);
+  await context.route(PAGES_MODULE, onModule);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -103,5 +109,69 @@ test('while a page is on its way the main area is busy and "Opening…" shows, t
   await page.getByRole('heading', { level: 1, name: "How far you've come" }).waitFor();
   await opening.waitFor({ state: 'hidden' });
   assert.equal(await page.locator('main').getAttribute('aria-busy'), null);
+  await context.close();
+});
+
+test('when the code that reads the history cannot be fetched, home says so, saves nothing silently and recovers on retry', async () => {
+  // No service worker and every split-off module refused, as on a first
+  // visit that went offline straight after the first screen.
+  let refuse = true;
+  let refused = 0;
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  await context.route(ANY_MODULE, (route) => {
+    if (!refuse) return route.continue();
+    refused += 1;
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE);
+  await appReady(page);
+
+  // The welcome's answer cannot be saved yet: it says so and stays.
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('alert').filter({ hasText: "That couldn't be done just now" }).waitFor();
+  assert.ok(refused > 0, 'the history module was requested');
+  assert.equal(await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).count(), 0);
+  await expectAccessible(page, 'a welcome that could not be saved');
+  // Help is still one tap away.
+  await page.getByRole('link', { name: /help/i }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Get help now' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+
+  // Reachable again: the answer saves, and home's cards come.
+  refuse = false;
+  await page.getByRole('radio', { name: 'Something else' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'One thing for today' }).waitFor();
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await page.getByText('Something else').waitFor();
+  assert.deepEqual(errors, [], 'no script error: a failed fetch must not stop the app');
+  await context.close();
+});
+
+test('home offers to try again when its history cannot be read, and shows it once it can', async () => {
+  let refuse = false;
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  await context.route(ANY_MODULE, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await appReady(page);
+  await answerWelcome(page, null);
+
+  // A fresh page (no module in memory) with the network gone.
+  refuse = true;
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('status').filter({ hasText: "hasn't reached this phone yet" }).waitFor();
+  await expectAccessible(page, 'home without its history');
+  refuse = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 2, name: 'One thing for today' }).waitFor();
   await context.close();
 });

@@ -42,6 +42,20 @@ const LOADER: &str = "__wasm_split.js";
 const LOADER_NAME: &str = "split-loader";
 /// Where page modules and chunks go, relative to the app's root.
 pub const PAGES_DIR: &str = "pages";
+/// Code the first screen must not carry: reading the whole store and the
+/// readers of every kind of record belong in the `history` module (see
+/// `src/app/history.rs`). A call from main code to any of these pulls them
+/// all back into the main module without a compile error; this check makes
+/// it a build error instead. Matched against the function names
+/// wasm-bindgen keeps in its output.
+const MAIN_MUST_NOT_HOLD: &[&str] = &[
+    "groundwork::store::opening::Opening<B>::finish",
+    "groundwork::store::opening::Opening<B>::step",
+    "groundwork::store::Store<B>::put",
+    "groundwork::domain::read_typed",
+    "groundwork::store::backup::",
+    "groundwork::app::state::AppState::read_the_rest",
+];
 
 /// What the split made, for the post-build summary line.
 pub struct Split {
@@ -106,11 +120,16 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
             .arg(format!("--out-name={stem}"))
             .arg(work.join(format!("{stem}.wasm"))),
     )?;
-    let mut main_opt = wasm_opt(
-        &opt_args,
-        &bindgen.join(format!("{stem}_bg.wasm")),
-        &main_wasm,
-    );
+    let named = bindgen.join(format!("{stem}_bg.wasm"));
+    let held = held_back_code(&function_names(&std::fs::read(&named)?)?);
+    if !held.is_empty() {
+        return Err(err!(
+            "post-build: the main module holds code meant for the history module (src/app/history.rs): \
+             main code calls it other than through app::history:\n  {}",
+            held.join("\n  ")
+        ));
+    }
+    let mut main_opt = wasm_opt(&opt_args, &named, &main_wasm);
     let main_opt_shown = display_cmd(&main_opt);
     let main_opt = main_opt
         .stdout(Stdio::piped())
@@ -215,6 +234,66 @@ fn trunk_stem(staging: &Path) -> Result<Option<String>> {
         }
     }
     Ok(found)
+}
+
+/// The names of the functions in `wasm`'s name section.
+fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
+    let bad = || err!("post-build: the main module's name section is malformed");
+    let mut at = 8;
+    let mut names = Vec::new();
+    let leb = |at: &mut usize| -> Option<usize> {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            let byte = *wasm.get(*at)?;
+            *at += 1;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    };
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let size = leb(&mut at).ok_or_else(bad)?;
+        let end = at + size;
+        if id == 0 {
+            let mut p = at;
+            let len = leb(&mut p).ok_or_else(bad)?;
+            if wasm.get(p..p + len) == Some(b"name") {
+                p += len;
+                while p < end {
+                    let sub = wasm[p];
+                    p += 1;
+                    let sub_size = leb(&mut p).ok_or_else(bad)?;
+                    let sub_end = p + sub_size;
+                    if sub == 1 {
+                        let count = leb(&mut p).ok_or_else(bad)?;
+                        for _ in 0..count {
+                            leb(&mut p).ok_or_else(bad)?;
+                            let len = leb(&mut p).ok_or_else(bad)?;
+                            let name = wasm.get(p..p + len).ok_or_else(bad)?;
+                            names.push(String::from_utf8_lossy(name).into_owned());
+                            p += len;
+                        }
+                    }
+                    p = sub_end;
+                }
+            }
+        }
+        at = end;
+    }
+    Ok(names)
+}
+
+/// The names among `names` that [`MAIN_MUST_NOT_HOLD`] lists.
+fn held_back_code(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .filter(|name| MAIN_MUST_NOT_HOLD.iter().any(|bad| name.contains(bad)))
+        .cloned()
+        .collect()
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -353,6 +432,39 @@ mod tests {
     fn a_missing_preload_is_an_error() {
         let html = r#"<link rel="modulepreload" href="/app-1.js" integrity="sha384-old">"#;
         assert!(set_integrity(html, &[("other.js".into(), "x".into())]).is_err());
+    }
+
+    /// A module with no code and a name section naming two functions.
+    fn named(names: &[&str]) -> Vec<u8> {
+        let mut map = vec![names.len() as u8];
+        for (i, n) in names.iter().enumerate() {
+            map.push(i as u8);
+            map.push(n.len() as u8);
+            map.extend_from_slice(n.as_bytes());
+        }
+        let mut custom = vec![4];
+        custom.extend_from_slice(b"name");
+        custom.push(1);
+        custom.push(map.len() as u8);
+        custom.extend(map);
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.push(0);
+        wasm.push(custom.len() as u8);
+        wasm.extend(custom);
+        wasm
+    }
+
+    #[test]
+    fn function_names_are_read_from_the_name_section() {
+        let wasm = named(&["main::h1", "groundwork::domain::read_typed::h2"]);
+        let names = function_names(&wasm).unwrap();
+        assert_eq!(names, ["main::h1", "groundwork::domain::read_typed::h2"]);
+        assert_eq!(
+            held_back_code(&names),
+            ["groundwork::domain::read_typed::h2"]
+        );
+        assert!(held_back_code(&function_names(&named(&["main::h1"])).unwrap()).is_empty());
+        assert!(function_names(&wasm[..wasm.len() - 3]).is_err());
     }
 
     #[test]
