@@ -125,8 +125,9 @@ pub fn run(staging: &Path, source: &Path) -> Result<Option<Split>> {
     if !held.is_empty() {
         return Err(err!(
             "post-build: the main module holds code meant for the history module (src/app/history.rs): \
-             main code calls it other than through app::history:\n  {}",
-            held.join("\n  ")
+             main code calls it other than through app::history. {} function(s), such as:\n  {}",
+            held.len(),
+            held.iter().take(8).cloned().collect::<Vec<_>>().join("\n  ")
         ));
     }
     let mut main_opt = wasm_opt(&opt_args, &named, &main_wasm);
