@@ -9,10 +9,12 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// One language: flattened `file_section_key` -> text, plus the helplines.
+/// One language: flattened `file_section_key` -> text, the same grouped by
+/// file (`file` -> `section_key` -> text), plus the helplines.
 struct Lang {
     code: String,
     strings: BTreeMap<String, String>,
+    files: BTreeMap<String, BTreeMap<String, String>>,
     helplines: Vec<BTreeMap<String, String>>,
 }
 
@@ -50,6 +52,7 @@ fn fail(msg: &str) -> ! {
 fn read_lang(dir: &Path) -> Lang {
     let code = dir.file_name().unwrap().to_string_lossy().to_string();
     let mut strings = BTreeMap::new();
+    let mut by_file = BTreeMap::new();
     let mut helplines = Vec::new();
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap()
@@ -66,17 +69,23 @@ fn read_lang(dir: &Path) -> Lang {
             .parse()
             .unwrap_or_else(|e| fail(&format!("{} is not valid TOML: {e}", file.display())));
         let where_ = file.display().to_string();
+        let mut own = BTreeMap::new();
         for (key, value) in table {
             if stem == "helplines" && key == "line" {
                 helplines = read_helplines(&where_, value);
                 continue;
             }
-            flatten(&where_, &format!("{stem}_{key}"), value, &mut strings);
+            flatten(&where_, &key, value, &mut own);
         }
+        for (key, text) in &own {
+            strings.insert(format!("{stem}_{key}"), text.clone());
+        }
+        by_file.insert(stem, own);
     }
     Lang {
         code,
         strings,
+        files: by_file,
         helplines,
     }
 }
@@ -202,43 +211,107 @@ fn check_against_reference(langs: &[Lang]) {
     }
 }
 
+/// `file_name` -> `FileName`.
+fn camel(stem: &str) -> String {
+    stem.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A field name, raw if it is a Rust keyword.
+fn field(key: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else",
+        "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod",
+        "move", "mut", "pub", "ref", "return", "static", "struct", "super", "trait", "true",
+        "type", "unsafe", "use", "where", "while", "yield",
+    ];
+    if KEYWORDS.contains(&key) {
+        format!("r#{key}")
+    } else if key.starts_with(|c: char| c.is_ascii_digit()) {
+        fail(&format!("key `{key}` must not start with a digit"))
+    } else {
+        key.to_string()
+    }
+}
+
+/// One struct per content file (`JournalText` for `journal.toml`), one
+/// static array of them per file (an entry per language), and a method on
+/// `Text` per file (`t.journal().entry_title`). Each file's words are
+/// reached only through its method, so the WebAssembly split (see
+/// `src/app/history.rs`) leaves a page's words with the page's code,
+/// instead of every word in the main module.
 fn generate(langs: &[Lang]) -> String {
     let mut s = String::new();
-    s.push_str("/// Every sentence the app shows, for one language. Generated from `content/` by build.rs.\n");
+    s.push_str("/// Every sentence the app shows, for one language: one method per file of\n");
+    s.push_str("/// `content/<lang>/`. Generated from `content/` by build.rs.\n");
     s.push_str("#[derive(Debug)]\npub struct Text {\n");
     s.push_str("    /// BCP 47 language tag of this text.\n    pub lang: &'static str,\n");
-    s.push_str("    /// Crisis lines, first the ones for India.\n    pub helplines: &'static [Helpline],\n");
-    for key in langs[0].strings.keys() {
-        let _ = writeln!(s, "    pub {key}: &'static str,");
-    }
+    s.push_str("    /// Where this language is in each file's array.\n    index: usize,\n");
     s.push_str("}\n\n");
-    for lang in langs {
+    let n = langs.len();
+    let mut methods = String::new();
+    for (stem, keys) in &langs[0].files {
+        let ty = format!("{}Text", camel(stem));
+        let array = stem.to_uppercase();
+        let _ = writeln!(s, "/// The words of `content/<lang>/{stem}.toml`.");
+        let _ = writeln!(s, "pub struct {ty} {{");
+        if stem == "helplines" {
+            s.push_str("    /// Crisis lines, first the ones for India.\n    pub lines: &'static [Helpline],\n");
+        }
+        for key in keys.keys() {
+            let _ = writeln!(s, "    pub {}: &'static str,", field(key));
+        }
+        s.push_str("}\n\n");
+        let _ = writeln!(s, "static {array}: [{ty}; {n}] = [");
+        for lang in langs {
+            let _ = writeln!(s, "    {ty} {{");
+            if stem == "helplines" {
+                s.push_str("        lines: &[\n");
+                for h in &lang.helplines {
+                    let opt = |k: &str| match h.get(k) {
+                        Some(v) => format!("Some({v:?})"),
+                        None => "None".into(),
+                    };
+                    let _ = writeln!(
+                        s,
+                        "            Helpline {{ name: {:?}, number: {}, tel: {}, when: {:?}, note: {:?}, emergency: {} }},",
+                        h["name"],
+                        opt("number"),
+                        opt("tel"),
+                        h["when"],
+                        h["note"],
+                        h.get("emergency").map_or("false", |e| e.as_str())
+                    );
+                }
+                s.push_str("        ],\n");
+            }
+            for (key, text) in lang.files.get(stem).into_iter().flatten() {
+                let _ = writeln!(s, "        {}: {text:?},", field(key));
+            }
+            s.push_str("    },\n");
+        }
+        s.push_str("];\n\n");
+        let _ = writeln!(
+            methods,
+            "    /// The words of `content/<lang>/{stem}.toml`.\n    pub fn {}(&self) -> &'static {ty} {{\n        &{array}[self.index]\n    }}\n",
+            field(stem)
+        );
+    }
+    let _ = write!(s, "impl Text {{\n{methods}}}\n\n");
+    for (index, lang) in langs.iter().enumerate() {
         let ident = lang.code.to_uppercase().replace('-', "_");
         let _ = writeln!(s, "/// Text for `{}`.", lang.code);
-        let _ = writeln!(s, "pub static {ident}: Text = Text {{");
-        let _ = writeln!(s, "    lang: {:?},", lang.code);
-        s.push_str("    helplines: &[\n");
-        for h in &lang.helplines {
-            let opt = |k: &str| match h.get(k) {
-                Some(v) => format!("Some({v:?})"),
-                None => "None".into(),
-            };
-            let _ = writeln!(
-                s,
-                "        Helpline {{ name: {:?}, number: {}, tel: {}, when: {:?}, note: {:?}, emergency: {} }},",
-                h["name"],
-                opt("number"),
-                opt("tel"),
-                h["when"],
-                h["note"],
-                h.get("emergency").map_or("false", |e| e.as_str())
-            );
-        }
-        s.push_str("    ],\n");
-        for (key, text) in &lang.strings {
-            let _ = writeln!(s, "    {key}: {text:?},");
-        }
-        s.push_str("};\n\n");
+        let _ = writeln!(
+            s,
+            "pub static {ident}: Text = Text {{ lang: {:?}, index: {index} }};\n",
+            lang.code
+        );
     }
     s.push_str(
         "/// Every language the app ships, English first.\npub static LANGUAGES: &[&Text] = &[",

@@ -83,14 +83,32 @@ mod tests {
 
     #[test]
     fn india_comes_first_with_tap_to_call_numbers() {
-        let first = EN.helplines[0];
+        let first = EN.helplines().lines[0];
         assert!(first.name.contains("Tele-MANAS"));
         assert_eq!(first.tel, Some("14416"));
-        assert!(EN.helplines.iter().any(|h| h.tel == Some("18008914416")));
         assert!(EN
-            .helplines
+            .helplines()
+            .lines
+            .iter()
+            .any(|h| h.tel == Some("18008914416")));
+        assert!(EN
+            .helplines()
+            .lines
             .iter()
             .any(|h| h.tel == Some("112") && h.emergency));
+    }
+
+    #[test]
+    fn home_holds_the_next_things_place_under_the_same_heading() {
+        for t in LANGUAGES {
+            assert_eq!(t.home().cards_waiting_heading, t.progress().next_heading);
+        }
+    }
+
+    #[test]
+    fn each_file_has_its_words_in_every_language() {
+        assert_eq!(for_language("en").journal().list_title, "Journal");
+        assert!(LANGUAGES.iter().all(|t| !t.app().name.is_empty()));
     }
 
     #[test]

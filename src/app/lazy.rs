@@ -96,13 +96,13 @@ fn PageDidNotLoad(load: LoadPage) -> impl IntoView {
         let retry = retry.clone();
         view! {
             <section class="page" aria-labelledby="page-load-title">
-                <PageTitle id="page-load-title" text=t.app_page_load_title.to_string()/>
-                <p>{t.app_page_load_body}</p>
-                <p role="status">{move || failed_again.get().then_some(t.app_page_load_failed_again)}</p>
+                <PageTitle id="page-load-title" text=t.app().page_load_title.to_string()/>
+                <p>{t.app().page_load_body}</p>
+                <p role="status">{move || failed_again.get().then_some(t.app().page_load_failed_again)}</p>
                 <button class="button" on:click=retry disabled=move || trying.get()>
-                    {move || if trying.get() { t.app_page_load_trying } else { t.app_page_load_retry }}
+                    {move || if trying.get() { t.app().page_load_trying } else { t.app().page_load_retry }}
                 </button>
-                <a href=href("/") class="button secondary">{t.app_page_load_home}</a>
+                <a href=href("/") class="button secondary">{t.app().page_load_home}</a>
             </section>
         }
         .into_any()

@@ -92,15 +92,15 @@ fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
     let app = use_app();
     let t = app.text;
     view! {
-        <a class="skip-link" href="#main">{t.app_skip_link}</a>
+        <a class="skip-link" href="#main">{t.app().skip_link}</a>
         <header class="app-header">
             <A href=href("/") attr:class="brand">
                 <Brand/>
             </A>
             <QuickExitButton text=t/>
-            <A href=href("/help") attr:class="crisis-button" attr:aria-label=t.app_crisis_button_label>
+            <A href=href("/help") attr:class="crisis-button" attr:aria-label=t.app().crisis_button_label>
                 <Icon kind=IconKind::Lifebuoy/>
-                <span>{t.app_crisis_button}</span>
+                <span>{t.app().crisis_button}</span>
             </A>
         </header>
         <div class="notices">
@@ -109,7 +109,7 @@ fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
             </Show>
             <UpdateNotice/>
         </div>
-        <p class="opening" class:on=routing aria-hidden="true">{t.app_opening}</p>
+        <p class="opening" class:on=routing aria-hidden="true">{t.app().opening}</p>
         <main id="main" tabindex="-1" aria-busy=move || routing.get().then_some("true")>
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=HomePage/>
@@ -148,26 +148,26 @@ fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("/reminders") view={Lazy::<lazy::Reminders>::new()}/>
             </Routes>
         </main>
-        <nav class="app-nav" aria-label=t.app_nav_label>
+        <nav class="app-nav" aria-label=t.app().nav_label>
             <A href=href("/") exact=true>
                 <Icon kind=IconKind::Home/>
-                <span>{t.app_nav_home}</span>
+                <span>{t.app().nav_home}</span>
             </A>
             <A href=href("/practices")>
                 <Icon kind=IconKind::Leaf/>
-                <span>{t.app_nav_practices}</span>
+                <span>{t.app().nav_practices}</span>
             </A>
             <A href=href("/progress")>
                 <Icon kind=IconKind::Path/>
-                <span>{t.app_nav_progress}</span>
+                <span>{t.app().nav_progress}</span>
             </A>
             <A href=href("/data")>
                 <Icon kind=IconKind::Shield/>
-                <span>{t.app_nav_data}</span>
+                <span>{t.app().nav_data}</span>
             </A>
             <A href=href("/help")>
                 <Icon kind=IconKind::Lifebuoy/>
-                <span>{t.app_nav_help}</span>
+                <span>{t.app().nav_help}</span>
             </A>
         </nav>
     }

@@ -132,9 +132,10 @@ impl AppState {
         let health = opening.health().clone();
         let app = Self::new(text, Stage::Opening(opening), profile, health);
         app.profile_known.set(known);
-        // After home's first frame, behind the parts of it built a frame
-        // later (see `Later`).
-        browser::after_paint(move || app.read_history());
+        // Once home is on screen and answers taps: behind the parts of it
+        // built a frame at a time (`Later`), which its first frame queues
+        // after this.
+        browser::after_paint(move || browser::after_paint(move || app.read_history()));
         app.listen_to_other_tabs();
         app
     }

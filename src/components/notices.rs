@@ -17,17 +17,17 @@ pub fn StorageNotice() -> impl IntoView {
     let dismissed_kept = RwSignal::new(0usize);
     let problem = move || match app.health.get() {
         Health::Saved => None,
-        Health::Unavailable => Some(t.app_storage_unavailable.to_string()),
+        Health::Unavailable => Some(t.app().storage_unavailable.to_string()),
         Health::Failing {
             problem: BackendError::Full,
             ..
-        } => Some(t.app_storage_full.to_string()),
+        } => Some(t.app().storage_full.to_string()),
         Health::Failing { problem, .. } => {
             let detail = match problem {
                 BackendError::Other(d) => d,
                 _ => "storage is switched off".into(),
             };
-            Some(fill(t.app_storage_blocked, &[("detail", &detail)]))
+            Some(fill(t.app().storage_blocked, &[("detail", &detail)]))
         }
     };
     let failing = move || matches!(app.health.get(), Health::Failing { .. });
@@ -50,14 +50,14 @@ pub fn StorageNotice() -> impl IntoView {
         });
         let mut lines = Vec::new();
         if kept > dismissed_kept.get() {
-            lines.push(t.app_storage_versions_kept);
+            lines.push(t.app().storage_versions_kept);
         }
         if !dismissed_aside.get() {
             if aside > 0 {
-                lines.push(t.app_storage_set_aside);
+                lines.push(t.app().storage_set_aside);
             }
             if newer > 0 {
-                lines.push(t.app_storage_newer);
+                lines.push(t.app().storage_newer);
             }
         }
         (!lines.is_empty()).then_some(lines)
@@ -71,7 +71,7 @@ pub fn StorageNotice() -> impl IntoView {
                             <p>{message}</p>
                             <Show when=failing>
                                 <button type="button" class="button" on:click=backup>
-                                    {t.app_storage_backup_action}
+                                    {t.app().storage_backup_action}
                                 </button>
                             </Show>
                         </div>
@@ -92,7 +92,7 @@ pub fn StorageNotice() -> impl IntoView {
                                     dismissed_kept.set(app.read(|s| s.versions_kept()));
                                 }
                             >
-                                {t.app_storage_dismiss}
+                                {t.app().storage_dismiss}
                             </button>
                         </div>
                     }
@@ -122,9 +122,9 @@ pub fn UpdateNotice() -> impl IntoView {
     view! {
         <Show when=move || waiting.with(Option::is_some)>
             <div class="notice" role="status">
-                <p>{t.app_update_ready}</p>
+                <p>{t.app().update_ready}</p>
                 <button type="button" class="button" on:click=update>
-                    {t.app_update_action}
+                    {t.app().update_action}
                 </button>
             </div>
         </Show>

@@ -62,20 +62,20 @@ impl Group {
     /// The group's name for people.
     pub fn label(self, t: &'static Text) -> &'static str {
         match self {
-            Self::PleasantHigh => t.feelings_group_pleasant_high,
-            Self::PleasantLow => t.feelings_group_pleasant_low,
-            Self::UnpleasantHigh => t.feelings_group_unpleasant_high,
-            Self::UnpleasantLow => t.feelings_group_unpleasant_low,
+            Self::PleasantHigh => t.feelings().group_pleasant_high,
+            Self::PleasantLow => t.feelings().group_pleasant_low,
+            Self::UnpleasantHigh => t.feelings().group_unpleasant_high,
+            Self::UnpleasantLow => t.feelings().group_unpleasant_low,
         }
     }
 
     /// One line on what the group has in common.
     pub fn hint(self, t: &'static Text) -> &'static str {
         match self {
-            Self::PleasantHigh => t.feelings_group_pleasant_high_hint,
-            Self::PleasantLow => t.feelings_group_pleasant_low_hint,
-            Self::UnpleasantHigh => t.feelings_group_unpleasant_high_hint,
-            Self::UnpleasantLow => t.feelings_group_unpleasant_low_hint,
+            Self::PleasantHigh => t.feelings().group_pleasant_high_hint,
+            Self::PleasantLow => t.feelings().group_pleasant_low_hint,
+            Self::UnpleasantHigh => t.feelings().group_unpleasant_high_hint,
+            Self::UnpleasantLow => t.feelings().group_unpleasant_low_hint,
         }
     }
 
@@ -83,10 +83,10 @@ impl Group {
     /// the word chosen.
     pub fn acknowledgement(self, t: &'static Text) -> &'static str {
         match self {
-            Self::PleasantHigh => t.feelings_saved_pleasant_high,
-            Self::PleasantLow => t.feelings_saved_pleasant_low,
-            Self::UnpleasantHigh => t.feelings_saved_unpleasant_high,
-            Self::UnpleasantLow => t.feelings_saved_unpleasant_low,
+            Self::PleasantHigh => t.feelings().saved_pleasant_high,
+            Self::PleasantLow => t.feelings().saved_pleasant_low,
+            Self::UnpleasantHigh => t.feelings().saved_unpleasant_high,
+            Self::UnpleasantLow => t.feelings().saved_unpleasant_low,
         }
     }
 
@@ -130,7 +130,7 @@ macro_rules! feelings {
             /// The word shown to people.
             pub fn label(self, t: &'static Text) -> &'static str {
                 match self {
-                    $(Self::$variant => t.$field,)*
+                    $(Self::$variant => t.feelings().$field,)*
                 }
             }
         }
@@ -138,50 +138,50 @@ macro_rules! feelings {
 }
 
 feelings! {
-    Excited "excited" feelings_word_excited PleasantHigh,
-    Hopeful "hopeful" feelings_word_hopeful PleasantHigh,
-    Proud "proud" feelings_word_proud PleasantHigh,
-    Cheerful "cheerful" feelings_word_cheerful PleasantHigh,
-    Energised "energised" feelings_word_energised PleasantHigh,
-    Curious "curious" feelings_word_curious PleasantHigh,
-    Inspired "inspired" feelings_word_inspired PleasantHigh,
-    Playful "playful" feelings_word_playful PleasantHigh,
-    Determined "determined" feelings_word_determined PleasantHigh,
-    Amused "amused" feelings_word_amused PleasantHigh,
-    Confident "confident" feelings_word_confident PleasantHigh,
-    Calm "calm" feelings_word_calm PleasantLow,
-    Content "content" feelings_word_content PleasantLow,
-    Relieved "relieved" feelings_word_relieved PleasantLow,
-    Grateful "grateful" feelings_word_grateful PleasantLow,
-    Peaceful "peaceful" feelings_word_peaceful PleasantLow,
-    Relaxed "relaxed" feelings_word_relaxed PleasantLow,
-    Safe "safe" feelings_word_safe PleasantLow,
-    CaredFor "cared_for" feelings_word_cared_for PleasantLow,
-    Thoughtful "thoughtful" feelings_word_thoughtful PleasantLow,
-    Comfortable "comfortable" feelings_word_comfortable PleasantLow,
-    Balanced "balanced" feelings_word_balanced PleasantLow,
-    Anxious "anxious" feelings_word_anxious UnpleasantHigh,
-    Angry "angry" feelings_word_angry UnpleasantHigh,
-    Restless "restless" feelings_word_restless UnpleasantHigh,
-    Frustrated "frustrated" feelings_word_frustrated UnpleasantHigh,
-    Panicky "panicky" feelings_word_panicky UnpleasantHigh,
-    Irritated "irritated" feelings_word_irritated UnpleasantHigh,
-    Jealous "jealous" feelings_word_jealous UnpleasantHigh,
-    Embarrassed "embarrassed" feelings_word_embarrassed UnpleasantHigh,
-    Overwhelmed "overwhelmed" feelings_word_overwhelmed UnpleasantHigh,
-    Tense "tense" feelings_word_tense UnpleasantHigh,
-    Worried "worried" feelings_word_worried UnpleasantHigh,
-    Sad "sad" feelings_word_sad UnpleasantLow,
-    Drained "drained" feelings_word_drained UnpleasantLow,
-    Lonely "lonely" feelings_word_lonely UnpleasantLow,
-    Ashamed "ashamed" feelings_word_ashamed UnpleasantLow,
-    Hopeless "hopeless" feelings_word_hopeless UnpleasantLow,
-    Disappointed "disappointed" feelings_word_disappointed UnpleasantLow,
-    Numb "numb" feelings_word_numb UnpleasantLow,
-    Hurt "hurt" feelings_word_hurt UnpleasantLow,
-    Tired "tired" feelings_word_tired UnpleasantLow,
-    Discouraged "discouraged" feelings_word_discouraged UnpleasantLow,
-    Empty "empty" feelings_word_empty UnpleasantLow,
+    Excited "excited" word_excited PleasantHigh,
+    Hopeful "hopeful" word_hopeful PleasantHigh,
+    Proud "proud" word_proud PleasantHigh,
+    Cheerful "cheerful" word_cheerful PleasantHigh,
+    Energised "energised" word_energised PleasantHigh,
+    Curious "curious" word_curious PleasantHigh,
+    Inspired "inspired" word_inspired PleasantHigh,
+    Playful "playful" word_playful PleasantHigh,
+    Determined "determined" word_determined PleasantHigh,
+    Amused "amused" word_amused PleasantHigh,
+    Confident "confident" word_confident PleasantHigh,
+    Calm "calm" word_calm PleasantLow,
+    Content "content" word_content PleasantLow,
+    Relieved "relieved" word_relieved PleasantLow,
+    Grateful "grateful" word_grateful PleasantLow,
+    Peaceful "peaceful" word_peaceful PleasantLow,
+    Relaxed "relaxed" word_relaxed PleasantLow,
+    Safe "safe" word_safe PleasantLow,
+    CaredFor "cared_for" word_cared_for PleasantLow,
+    Thoughtful "thoughtful" word_thoughtful PleasantLow,
+    Comfortable "comfortable" word_comfortable PleasantLow,
+    Balanced "balanced" word_balanced PleasantLow,
+    Anxious "anxious" word_anxious UnpleasantHigh,
+    Angry "angry" word_angry UnpleasantHigh,
+    Restless "restless" word_restless UnpleasantHigh,
+    Frustrated "frustrated" word_frustrated UnpleasantHigh,
+    Panicky "panicky" word_panicky UnpleasantHigh,
+    Irritated "irritated" word_irritated UnpleasantHigh,
+    Jealous "jealous" word_jealous UnpleasantHigh,
+    Embarrassed "embarrassed" word_embarrassed UnpleasantHigh,
+    Overwhelmed "overwhelmed" word_overwhelmed UnpleasantHigh,
+    Tense "tense" word_tense UnpleasantHigh,
+    Worried "worried" word_worried UnpleasantHigh,
+    Sad "sad" word_sad UnpleasantLow,
+    Drained "drained" word_drained UnpleasantLow,
+    Lonely "lonely" word_lonely UnpleasantLow,
+    Ashamed "ashamed" word_ashamed UnpleasantLow,
+    Hopeless "hopeless" word_hopeless UnpleasantLow,
+    Disappointed "disappointed" word_disappointed UnpleasantLow,
+    Numb "numb" word_numb UnpleasantLow,
+    Hurt "hurt" word_hurt UnpleasantLow,
+    Tired "tired" word_tired UnpleasantLow,
+    Discouraged "discouraged" word_discouraged UnpleasantLow,
+    Empty "empty" word_empty UnpleasantLow,
 }
 
 impl Feeling {
@@ -238,15 +238,15 @@ impl Context {
     /// The tag's words.
     pub fn label(self, t: &'static Text) -> &'static str {
         match self {
-            Self::Study => t.feelings_context_study,
-            Self::Work => t.feelings_context_work,
-            Self::Family => t.feelings_context_family,
-            Self::Partner => t.feelings_context_partner,
-            Self::Friends => t.feelings_context_friends,
-            Self::Health => t.feelings_context_health,
-            Self::Money => t.feelings_context_money,
-            Self::Alone => t.feelings_context_alone,
-            Self::Other => t.feelings_context_other,
+            Self::Study => t.feelings().context_study,
+            Self::Work => t.feelings().context_work,
+            Self::Family => t.feelings().context_family,
+            Self::Partner => t.feelings().context_partner,
+            Self::Friends => t.feelings().context_friends,
+            Self::Health => t.feelings().context_health,
+            Self::Money => t.feelings().context_money,
+            Self::Alone => t.feelings().context_alone,
+            Self::Other => t.feelings().context_other,
         }
     }
 }
@@ -645,56 +645,56 @@ pub fn summarise<'a>(check_ins: impl IntoIterator<Item = &'a CheckIn>, period: P
 /// Short weekday name, Monday first.
 pub fn weekday_name(t: &'static Text, day: NaiveDate) -> &'static str {
     [
-        t.feelings_calendar_weekday_1,
-        t.feelings_calendar_weekday_2,
-        t.feelings_calendar_weekday_3,
-        t.feelings_calendar_weekday_4,
-        t.feelings_calendar_weekday_5,
-        t.feelings_calendar_weekday_6,
-        t.feelings_calendar_weekday_7,
+        t.feelings().calendar_weekday_1,
+        t.feelings().calendar_weekday_2,
+        t.feelings().calendar_weekday_3,
+        t.feelings().calendar_weekday_4,
+        t.feelings().calendar_weekday_5,
+        t.feelings().calendar_weekday_6,
+        t.feelings().calendar_weekday_7,
     ][day.weekday().num_days_from_monday() as usize]
 }
 
 /// Short month name.
 pub fn month_short(t: &'static Text, day: NaiveDate) -> &'static str {
     [
-        t.feelings_calendar_short_1,
-        t.feelings_calendar_short_2,
-        t.feelings_calendar_short_3,
-        t.feelings_calendar_short_4,
-        t.feelings_calendar_short_5,
-        t.feelings_calendar_short_6,
-        t.feelings_calendar_short_7,
-        t.feelings_calendar_short_8,
-        t.feelings_calendar_short_9,
-        t.feelings_calendar_short_10,
-        t.feelings_calendar_short_11,
-        t.feelings_calendar_short_12,
+        t.feelings().calendar_short_1,
+        t.feelings().calendar_short_2,
+        t.feelings().calendar_short_3,
+        t.feelings().calendar_short_4,
+        t.feelings().calendar_short_5,
+        t.feelings().calendar_short_6,
+        t.feelings().calendar_short_7,
+        t.feelings().calendar_short_8,
+        t.feelings().calendar_short_9,
+        t.feelings().calendar_short_10,
+        t.feelings().calendar_short_11,
+        t.feelings().calendar_short_12,
     ][day.month0() as usize]
 }
 
 /// Full month name.
 pub fn month_long(t: &'static Text, day: NaiveDate) -> &'static str {
     [
-        t.feelings_calendar_month_1,
-        t.feelings_calendar_month_2,
-        t.feelings_calendar_month_3,
-        t.feelings_calendar_month_4,
-        t.feelings_calendar_month_5,
-        t.feelings_calendar_month_6,
-        t.feelings_calendar_month_7,
-        t.feelings_calendar_month_8,
-        t.feelings_calendar_month_9,
-        t.feelings_calendar_month_10,
-        t.feelings_calendar_month_11,
-        t.feelings_calendar_month_12,
+        t.feelings().calendar_month_1,
+        t.feelings().calendar_month_2,
+        t.feelings().calendar_month_3,
+        t.feelings().calendar_month_4,
+        t.feelings().calendar_month_5,
+        t.feelings().calendar_month_6,
+        t.feelings().calendar_month_7,
+        t.feelings().calendar_month_8,
+        t.feelings().calendar_month_9,
+        t.feelings().calendar_month_10,
+        t.feelings().calendar_month_11,
+        t.feelings().calendar_month_12,
     ][day.month0() as usize]
 }
 
 /// A day in words, e.g. "Sat 28 Nov".
 pub fn day_words(t: &'static Text, day: NaiveDate) -> String {
     fill(
-        t.feelings_calendar_day_short,
+        t.feelings().calendar_day_short,
         &[
             ("weekday", weekday_name(t, day)),
             ("day", &day.day().to_string()),
@@ -707,7 +707,7 @@ pub fn day_words(t: &'static Text, day: NaiveDate) -> String {
 pub fn when_words(t: &'static Text, at: Timestamp) -> String {
     let day = at.date_naive();
     fill(
-        t.feelings_calendar_when,
+        t.feelings().calendar_when,
         &[
             ("weekday", weekday_name(t, day)),
             ("day", &day.day().to_string()),
@@ -721,14 +721,14 @@ pub fn when_words(t: &'static Text, at: Timestamp) -> String {
 pub fn period_words(t: &'static Text, period: Period) -> String {
     match period.span {
         Span::Week => fill(
-            t.feelings_history_range,
+            t.feelings().history_range,
             &[
                 ("start", &day_words(t, period.start)),
                 ("end", &day_words(t, period.end)),
             ],
         ),
         Span::Month => fill(
-            t.feelings_calendar_month_year,
+            t.feelings().calendar_month_year,
             &[
                 ("month", month_long(t, period.start)),
                 ("year", &period.start.year().to_string()),

@@ -39,18 +39,18 @@ pub const SUGGESTED: [(&str, Option<Setback>); 12] = [
 /// The words of a suggested phrase in the person's language.
 pub fn suggested_text(t: &'static Text, id: &str) -> Option<&'static str> {
     Some(match id {
-        "still_here" => t.kind_phrases_suggested_still_here,
-        "one_step" => t.kind_phrases_suggested_one_step,
-        "gentle_voice" => t.kind_phrases_suggested_gentle_voice,
-        "feelings_pass" => t.kind_phrases_suggested_feelings_pass,
-        "worth_not_earned" => t.kind_phrases_suggested_worth_not_earned,
-        "rest_allowed" => t.kind_phrases_suggested_rest_allowed,
-        "exam_one_day" => t.kind_phrases_suggested_exam_one_day,
-        "exam_learning" => t.kind_phrases_suggested_exam_learning,
-        "job_not_title" => t.kind_phrases_suggested_job_not_title,
-        "job_skills_stay" => t.kind_phrases_suggested_job_skills_stay,
-        "breakup_loved" => t.kind_phrases_suggested_breakup_loved,
-        "breakup_grief" => t.kind_phrases_suggested_breakup_grief,
+        "still_here" => t.kind_phrases().suggested_still_here,
+        "one_step" => t.kind_phrases().suggested_one_step,
+        "gentle_voice" => t.kind_phrases().suggested_gentle_voice,
+        "feelings_pass" => t.kind_phrases().suggested_feelings_pass,
+        "worth_not_earned" => t.kind_phrases().suggested_worth_not_earned,
+        "rest_allowed" => t.kind_phrases().suggested_rest_allowed,
+        "exam_one_day" => t.kind_phrases().suggested_exam_one_day,
+        "exam_learning" => t.kind_phrases().suggested_exam_learning,
+        "job_not_title" => t.kind_phrases().suggested_job_not_title,
+        "job_skills_stay" => t.kind_phrases().suggested_job_skills_stay,
+        "breakup_loved" => t.kind_phrases().suggested_breakup_loved,
+        "breakup_grief" => t.kind_phrases().suggested_breakup_grief,
         _ => return None,
     })
 }
@@ -424,7 +424,7 @@ mod tests {
             words,
             [
                 "Mine two".to_string(),
-                t.kind_phrases_suggested_one_step.to_string(),
+                t.kind_phrases().suggested_one_step.to_string(),
                 "Mine one".to_string()
             ]
         );

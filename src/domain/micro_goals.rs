@@ -150,21 +150,21 @@ impl Suggestion {
     /// The words for this suggestion.
     pub fn text(self, t: &'static Text) -> &'static str {
         match self.id {
-            "exam_one_page" => t.micro_goals_suggest_exam_one_page,
-            "exam_study_20" => t.micro_goals_suggest_exam_study_20,
-            "exam_study_45" => t.micro_goals_suggest_exam_study_45,
-            "job_one_strength" => t.micro_goals_suggest_job_one_strength,
-            "job_cv_section" => t.micro_goals_suggest_job_cv_section,
-            "job_one_application" => t.micro_goals_suggest_job_one_application,
-            "rel_step_outside" => t.micro_goals_suggest_rel_step_outside,
-            "rel_walk_alone" => t.micro_goals_suggest_rel_walk_alone,
-            "rel_cook_meal" => t.micro_goals_suggest_rel_cook_meal,
-            "any_water" => t.micro_goals_suggest_any_water,
-            "any_shower" => t.micro_goals_suggest_any_shower,
-            "any_tidy_corner" => t.micro_goals_suggest_any_tidy_corner,
-            "any_tidy_room" => t.micro_goals_suggest_any_tidy_room,
-            "any_sunlight" => t.micro_goals_suggest_any_sunlight,
-            _ => t.micro_goals_suggest_any_walk_30,
+            "exam_one_page" => t.micro_goals().suggest_exam_one_page,
+            "exam_study_20" => t.micro_goals().suggest_exam_study_20,
+            "exam_study_45" => t.micro_goals().suggest_exam_study_45,
+            "job_one_strength" => t.micro_goals().suggest_job_one_strength,
+            "job_cv_section" => t.micro_goals().suggest_job_cv_section,
+            "job_one_application" => t.micro_goals().suggest_job_one_application,
+            "rel_step_outside" => t.micro_goals().suggest_rel_step_outside,
+            "rel_walk_alone" => t.micro_goals().suggest_rel_walk_alone,
+            "rel_cook_meal" => t.micro_goals().suggest_rel_cook_meal,
+            "any_water" => t.micro_goals().suggest_any_water,
+            "any_shower" => t.micro_goals().suggest_any_shower,
+            "any_tidy_corner" => t.micro_goals().suggest_any_tidy_corner,
+            "any_tidy_room" => t.micro_goals().suggest_any_tidy_room,
+            "any_sunlight" => t.micro_goals().suggest_any_sunlight,
+            _ => t.micro_goals().suggest_any_walk_30,
         }
     }
 }

@@ -38,20 +38,20 @@ impl Setback {
     /// How the choice is worded for the person.
     pub fn label(self, t: &'static Text) -> &'static str {
         match self {
-            Self::Exam => t.home_setback_exam,
-            Self::Job => t.home_setback_job,
-            Self::Relationship => t.home_setback_relationship,
-            Self::Other => t.home_setback_other,
+            Self::Exam => t.home().setback_exam,
+            Self::Job => t.home().setback_job,
+            Self::Relationship => t.home().setback_relationship,
+            Self::Other => t.home().setback_other,
         }
     }
 
     /// A short, kind sentence that fits this setback.
     pub fn encouragement(self, t: &'static Text) -> &'static str {
         match self {
-            Self::Exam => t.home_kind_word_exam,
-            Self::Job => t.home_kind_word_job,
-            Self::Relationship => t.home_kind_word_relationship,
-            Self::Other => t.home_kind_word_other,
+            Self::Exam => t.home().kind_word_exam,
+            Self::Job => t.home().kind_word_job,
+            Self::Relationship => t.home().kind_word_relationship,
+            Self::Other => t.home().kind_word_other,
         }
     }
 }

@@ -23,28 +23,28 @@ const OTHER: &str = "other";
 fn situation(t: &'static Text, id: &str) -> (&'static str, &'static str) {
     match id {
         "results" => (
-            t.boundaries_situation_results_title,
-            t.boundaries_situation_results_script,
+            t.boundaries().situation_results_title,
+            t.boundaries().situation_results_script,
         ),
         "money" => (
-            t.boundaries_situation_money_title,
-            t.boundaries_situation_money_script,
+            t.boundaries().situation_money_title,
+            t.boundaries().situation_money_script,
         ),
         "late" => (
-            t.boundaries_situation_late_title,
-            t.boundaries_situation_late_script,
+            t.boundaries().situation_late_title,
+            t.boundaries().situation_late_script,
         ),
         "ex" => (
-            t.boundaries_situation_ex_title,
-            t.boundaries_situation_ex_script,
+            t.boundaries().situation_ex_title,
+            t.boundaries().situation_ex_script,
         ),
         "outing" => (
-            t.boundaries_situation_outing_title,
-            t.boundaries_situation_outing_script,
+            t.boundaries().situation_outing_title,
+            t.boundaries().situation_outing_script,
         ),
         _ => (
-            t.boundaries_situation_advice_title,
-            t.boundaries_situation_advice_script,
+            t.boundaries().situation_advice_title,
+            t.boundaries().situation_advice_script,
         ),
     }
 }
@@ -69,11 +69,11 @@ pub fn BoundariesPage() -> impl IntoView {
 
     view! {
         <section class="page boundaries" aria-labelledby="boundaries-title">
-            <PageTitle id="boundaries-title" text=t.boundaries_title.to_string()/>
-            <p class="lead">{t.boundaries_intro}</p>
+            <PageTitle id="boundaries-title" text=t.boundaries().title.to_string()/>
+            <p class="lead">{t.boundaries().intro}</p>
             <div class="card">
-                <h2>{t.boundaries_scripts_heading}</h2>
-                <p class="hint">{t.boundaries_scripts_hint}</p>
+                <h2>{t.boundaries().scripts_heading}</h2>
+                <p class="hint">{t.boundaries().scripts_hint}</p>
                 {SITUATIONS
                     .into_iter()
                     .map(|id| {
@@ -83,20 +83,20 @@ pub fn BoundariesPage() -> impl IntoView {
                                 <summary>{title}</summary>
                                 <blockquote>{script}</blockquote>
                                 <button type="button" class="button secondary" on:click=move |_| start(Some(id))>
-                                    {t.boundaries_use_it}
+                                    {t.boundaries().use_it}
                                 </button>
                             </details>
                         }
                     })
                     .collect_view()}
-                {move || copied.get().then(|| view! { <p class="success" role="status">{t.boundaries_started}</p> })}
+                {move || copied.get().then(|| view! { <p class="success" role="status">{t.boundaries().started}</p> })}
             </div>
             <div class="card">
-                <h2>{t.boundaries_own_heading}</h2>
+                <h2>{t.boundaries().own_heading}</h2>
                 <OwnScripts/>
                 <div class="actions">
                     <button type="button" class="button secondary" on:click=move |_| start(None)>
-                        {t.boundaries_own_new}
+                        {t.boundaries().own_new}
                     </button>
                 </div>
             </div>
@@ -118,7 +118,7 @@ fn OwnScripts() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        {move || scripts().is_empty().then(|| view! { <p>{t.boundaries_own_none}</p> })}
+        {move || scripts().is_empty().then(|| view! { <p>{t.boundaries().own_none}</p> })}
         <ul class="own-scripts">
             <For
                 each=scripts
@@ -161,7 +161,7 @@ fn ScriptEditor(id: String, script: BoundaryScript) -> impl IntoView {
     view! {
         <li class="own-script">
             <div class="field">
-                <label for=title_id.clone()>{t.boundaries_own_title_label}</label>
+                <label for=title_id.clone()>{t.boundaries().own_title_label}</label>
                 <input
                     id=title_id
                     type="text"
@@ -171,7 +171,7 @@ fn ScriptEditor(id: String, script: BoundaryScript) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for=text_id.clone()>{t.boundaries_own_text_label}</label>
+                <label for=text_id.clone()>{t.boundaries().own_text_label}</label>
                 <textarea
                     id=text_id
                     rows="5"
@@ -184,10 +184,10 @@ fn ScriptEditor(id: String, script: BoundaryScript) -> impl IntoView {
                     let id = id.clone();
                     view! {
                         <Confirm
-                            title=t.boundaries_own_delete_title
-                            body=t.boundaries_own_delete_body
-                            confirm_label=t.boundaries_own_delete_yes
-                            cancel_label=t.boundaries_own_delete_no
+                            title=t.boundaries().own_delete_title
+                            body=t.boundaries().own_delete_body
+                            confirm_label=t.boundaries().own_delete_yes
+                            cancel_label=t.boundaries().own_delete_no
                             on_confirm=Callback::new(move |_| {
                                 debounce.cancel();
                                 let _ = app.delete::<BoundaryScript>(&id);
@@ -200,7 +200,7 @@ fn ScriptEditor(id: String, script: BoundaryScript) -> impl IntoView {
                     view! {
                         <div class="actions">
                             <button type="button" class="button secondary small-button" on:click=move |_| confirming.set(true)>
-                                {t.boundaries_own_delete}
+                                {t.boundaries().own_delete}
                             </button>
                         </div>
                     }
@@ -253,7 +253,7 @@ fn HeldForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match snapshot().finish(time::now()) {
-            None => message.set(Some((false, t.boundaries_held_need))),
+            None => message.set(Some((false, t.boundaries().held_need))),
             Some(entry) => {
                 debounce.cancel();
                 let _ = app.save(&browser::new_id(), &entry);
@@ -262,7 +262,7 @@ fn HeldForm() -> impl IntoView {
                 what.set(String::new());
                 felt.set(5);
                 note.set(String::new());
-                message.set(Some((true, t.boundaries_held_saved)));
+                message.set(Some((true, t.boundaries().held_saved)));
             }
         }
     };
@@ -275,16 +275,16 @@ fn HeldForm() -> impl IntoView {
         })
         .chain([Choice {
             id: OTHER,
-            label: t.boundaries_held_none_option,
+            label: t.boundaries().held_none_option,
         }])
         .collect::<Vec<_>>();
 
     view! {
         <form class="card" on:submit=submit novalidate>
-            <h2>{t.boundaries_held_heading}</h2>
-            <ChoiceList name="held-situation" legend=t.boundaries_held_situation_legend choices selected=choice/>
+            <h2>{t.boundaries().held_heading}</h2>
+            <ChoiceList name="held-situation" legend=t.boundaries().held_situation_legend choices selected=choice/>
             <div class="field">
-                <label for="held-what">{t.boundaries_held_what_label}</label>
+                <label for="held-what">{t.boundaries().held_what_label}</label>
                 <input
                     id="held-what"
                     type="text"
@@ -295,15 +295,15 @@ fn HeldForm() -> impl IntoView {
             </div>
             <RatingSlider
                 id="held-felt".to_string()
-                label=t.boundaries_held_felt_label.to_string()
+                label=t.boundaries().held_felt_label.to_string()
                 value=felt
                 max=MAX_FELT
                 step=1
-                low=t.boundaries_low
-                high=t.boundaries_high
+                low=t.boundaries().low
+                high=t.boundaries().high
             />
             <div class="field">
-                <label for="held-note">{t.boundaries_held_note_label}</label>
+                <label for="held-note">{t.boundaries().held_note_label}</label>
                 <textarea
                     id="held-note"
                     prop:value=move || note.get()
@@ -312,7 +312,7 @@ fn HeldForm() -> impl IntoView {
             </div>
             <FormMessage message/>
             <div class="actions">
-                <button type="submit" class="button">{t.boundaries_held_save}</button>
+                <button type="submit" class="button">{t.boundaries().held_save}</button>
             </div>
         </form>
     }
@@ -326,12 +326,12 @@ fn HeldLog() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, BoundaryHeld)>);
     view! {
         <div class="card">
-            <h2>{t.boundaries_log_heading}</h2>
+            <h2>{t.boundaries().log_heading}</h2>
             {move || {
                 let mut all = app.all::<BoundaryHeld>();
                 crate::domain::order::sort_by_key(&mut all, |(_, e, _)| std::cmp::Reverse(e.at));
                 if all.is_empty() {
-                    return view! { <p>{t.boundaries_log_none}</p> }.into_any();
+                    return view! { <p>{t.boundaries().log_none}</p> }.into_any();
                 }
                 view! {
                     <ul class="log">
@@ -355,14 +355,14 @@ fn HeldLog() -> impl IntoView {
                                             <strong>{title}</strong>
                                             <br/>
                                             <span class="small">
-                                                {fill(t.boundaries_log_felt, &[("felt", &e.felt.to_string())])}
+                                                {fill(t.boundaries().log_felt, &[("felt", &e.felt.to_string())])}
                                                 " · "
                                                 {e.at.format("%-d %b").to_string()}
                                             </span>
                                             {(!e.note.is_empty()).then(|| view! { <br/><span class="small">{e.note.clone()}</span> })}
                                         </span>
                                         <button type="button" class="button secondary small-button" on:click=remove>
-                                            {t.boundaries_delete}
+                                            {t.boundaries().delete}
                                         </button>
                                     </li>
                                 }
@@ -372,7 +372,7 @@ fn HeldLog() -> impl IntoView {
                 }
                     .into_any()
             }}
-            <UndoNotice undo said=t.boundaries_deleted button=t.boundaries_undo/>
+            <UndoNotice undo said=t.boundaries().deleted button=t.boundaries().undo/>
         </div>
     }
 }

@@ -16,26 +16,26 @@ use crate::domain::time;
 
 fn pattern_label(t: &'static Text, p: Pattern) -> &'static str {
     match p {
-        Pattern::Box => t.breathing_pattern_box,
-        Pattern::FourSevenEight => t.breathing_pattern_four_seven_eight,
-        Pattern::Slow => t.breathing_pattern_slow,
+        Pattern::Box => t.breathing().pattern_box,
+        Pattern::FourSevenEight => t.breathing().pattern_four_seven_eight,
+        Pattern::Slow => t.breathing().pattern_slow,
     }
 }
 
 fn pattern_short(t: &'static Text, p: Pattern) -> &'static str {
     match p {
-        Pattern::Box => t.breathing_pattern_short_box,
-        Pattern::FourSevenEight => t.breathing_pattern_short_four_seven_eight,
-        Pattern::Slow => t.breathing_pattern_short_slow,
+        Pattern::Box => t.breathing().pattern_short_box,
+        Pattern::FourSevenEight => t.breathing().pattern_short_four_seven_eight,
+        Pattern::Slow => t.breathing().pattern_short_slow,
     }
 }
 
 fn phase_label(t: &'static Text, p: Phase) -> &'static str {
     match p {
-        Phase::In => t.breathing_phase_in,
-        Phase::HoldFull => t.breathing_phase_hold_full,
-        Phase::Out => t.breathing_phase_out,
-        Phase::HoldEmpty => t.breathing_phase_hold_empty,
+        Phase::In => t.breathing().phase_in,
+        Phase::HoldFull => t.breathing().phase_hold_full,
+        Phase::Out => t.breathing().phase_out,
+        Phase::HoldEmpty => t.breathing().phase_hold_empty,
     }
 }
 
@@ -161,9 +161,9 @@ pub fn BreathingPage() -> impl IntoView {
                 _ => "5",
             },
             label: match n {
-                1 => t.breathing_length_one,
-                3 => t.breathing_length_three,
-                _ => t.breathing_length_five,
+                1 => t.breathing().length_one,
+                3 => t.breathing().length_three,
+                _ => t.breathing().length_five,
             },
         })
         .collect::<Vec<_>>();
@@ -190,14 +190,14 @@ pub fn BreathingPage() -> impl IntoView {
                     <progress
                         max=r.planned_ms.to_string()
                         value=done.min(r.planned_ms).to_string()
-                        aria-label=t.breathing_progress_label
+                        aria-label=t.breathing().progress_label
                     ></progress>
                     <p class="small">
-                        {fill(t.breathing_remaining, &[("time", &clock(left))])} " · "
-                        {fill(t.breathing_breath_count, &[("n", &(m.breath + 1).to_string())])}
+                        {fill(t.breathing().remaining, &[("time", &clock(left))])} " · "
+                        {fill(t.breathing().breath_count, &[("n", &(m.breath + 1).to_string())])}
                     </p>
                     <button type="button" class="button secondary" on:click=move |_| finish(elapsed.get_untracked())>
-                        {t.breathing_stop}
+                        {t.breathing().stop}
                     </button>
                 </div>
             }
@@ -208,16 +208,16 @@ pub fn BreathingPage() -> impl IntoView {
         outcome.get().map(|o| {
             let body = if o.completed {
                 let minutes = clock(o.done_seconds);
-                fill(t.breathing_done_body, &[("minutes", &minutes)])
+                fill(t.breathing().done_body, &[("minutes", &minutes)])
             } else {
                 fill(
-                    t.breathing_stopped_body,
+                    t.breathing().stopped_body,
                     &[("time", &clock(o.done_seconds))],
                 )
             };
             view! {
                 <div class="card done" role="status">
-                    <h2>{t.breathing_done_title}</h2>
+                    <h2>{t.breathing().done_title}</h2>
                     <p>{body}</p>
                 </div>
             }
@@ -226,23 +226,23 @@ pub fn BreathingPage() -> impl IntoView {
 
     view! {
         <section class="page breathing" aria-labelledby="breathing-title">
-            <PageTitle id="breathing-title" text=t.breathing_title.to_string()/>
+            <PageTitle id="breathing-title" text=t.breathing().title.to_string()/>
             <Show
                 when=move || run.with(Option::is_some)
                 fallback=move || {
                     view! {
-                        <p class="lead">{t.breathing_intro}</p>
+                        <p class="lead">{t.breathing().intro}</p>
                         {result}
                         <div class="card">
                             <ChoiceList
                                 name="pattern"
-                                legend=t.breathing_pattern_legend
+                                legend=t.breathing().pattern_legend
                                 choices=pattern_choices.clone()
                                 selected=pattern
                             />
                             <ChoiceList
                                 name="length"
-                                legend=t.breathing_length_legend
+                                legend=t.breathing().length_legend
                                 choices=length_choices.clone()
                                 selected=length
                             />
@@ -255,7 +255,7 @@ pub fn BreathingPage() -> impl IntoView {
                                                 prop:checked=move || vibrate.get()
                                                 on:change=move |ev| vibrate.set(event_target_checked(&ev))
                                             />
-                                            <span>{t.breathing_vibrate}</span>
+                                            <span>{t.breathing().vibrate}</span>
                                         </label>
                                     }
                                 })}
@@ -263,9 +263,9 @@ pub fn BreathingPage() -> impl IntoView {
                                 <button type="button" class="button" on:click=start>
                                     {move || {
                                         if outcome.with(Option::is_some) {
-                                            t.breathing_again
+                                            t.breathing().again
                                         } else {
-                                            t.breathing_start
+                                            t.breathing().start
                                         }
                                     }}
                                 </button>
@@ -297,11 +297,11 @@ fn BreathingLog() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{t.breathing_log_heading}</h2>
+            <h2>{t.breathing().log_heading}</h2>
             {move || {
                 let all = sessions();
                 if all.is_empty() {
-                    return view! { <p class="small">{t.breathing_log_empty}</p> }.into_any();
+                    return view! { <p class="small">{t.breathing().log_empty}</p> }.into_any();
                 }
                 let (count, minutes) = total_since(&all, time::now() - Duration::days(7));
                 let items = all
@@ -310,10 +310,10 @@ fn BreathingLog() -> impl IntoView {
                     .map(|s| {
                         let pattern = pattern_short(t, s.pattern);
                         let text = if s.completed() {
-                            fill(t.breathing_log_item, &[("pattern", pattern), ("time", &clock(s.done_seconds))])
+                            fill(t.breathing().log_item, &[("pattern", pattern), ("time", &clock(s.done_seconds))])
                         } else {
                             fill(
-                                t.breathing_log_item_partial,
+                                t.breathing().log_item_partial,
                                 &[
                                     ("pattern", pattern),
                                     ("time", &clock(s.done_seconds)),
@@ -333,7 +333,7 @@ fn BreathingLog() -> impl IntoView {
                 view! {
                     <p>
                         {fill(
-                            t.breathing_log_week,
+                            t.breathing().log_week,
                             &[("count", &count.to_string()), ("minutes", &minutes.to_string())],
                         )}
                     </p>

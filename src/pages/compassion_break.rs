@@ -22,18 +22,18 @@ const DEBOUNCE: Duration = Duration::from_millis(600);
 fn step_text(t: &'static Text, s: BreakStep) -> (&'static str, &'static str, &'static str) {
     match s {
         BreakStep::Notice => (
-            t.compassion_break_step_notice_title,
-            t.compassion_break_step_notice_body,
-            t.compassion_break_step_notice_try,
+            t.compassion_break().step_notice_title,
+            t.compassion_break().step_notice_body,
+            t.compassion_break().step_notice_try,
         ),
         BreakStep::Shared => (
-            t.compassion_break_step_shared_title,
-            t.compassion_break_step_shared_body,
-            t.compassion_break_step_shared_try,
+            t.compassion_break().step_shared_title,
+            t.compassion_break().step_shared_body,
+            t.compassion_break().step_shared_try,
         ),
         BreakStep::Kindness => (
-            t.compassion_break_step_kindness_title,
-            t.compassion_break_step_kindness_body,
+            t.compassion_break().step_kindness_title,
+            t.compassion_break().step_kindness_body,
             "",
         ),
     }
@@ -72,27 +72,27 @@ pub fn CompassionBreakPage() -> impl IntoView {
 
     view! {
         <section class="page kindness compassion-break" aria-labelledby="break-title">
-            <PageTitle id="break-title" text=t.compassion_break_title.to_string()/>
+            <PageTitle id="break-title" text=t.compassion_break().title.to_string()/>
             {move || match step.get() {
                 Some(_) => view! { <Step draft save finish/> }.into_any(),
                 None => {
                     view! {
                         <Show
                             when=move || just_finished.get()
-                            fallback=move || view! { <p class="lead">{t.compassion_break_intro}</p> }
+                            fallback=move || view! { <p class="lead">{t.compassion_break().intro}</p> }
                         >
                             <div class="card done" role="status">
-                                <h2>{t.compassion_break_done_title}</h2>
-                                <p>{t.compassion_break_done_body}</p>
+                                <h2>{t.compassion_break().done_title}</h2>
+                                <p>{t.compassion_break().done_body}</p>
                             </div>
                         </Show>
                         <div class="actions">
                             <button type="button" class="button" on:click=begin>
                                 {move || {
                                     if just_finished.get() {
-                                        t.compassion_break_done_again
+                                        t.compassion_break().done_again
                                     } else {
-                                        t.compassion_break_start
+                                        t.compassion_break().start
                                     }
                                 }}
                             </button>
@@ -146,7 +146,7 @@ fn Step(
     let words = (step == BreakStep::Kindness).then(|| {
         view! {
             <div class="field">
-                <label for="break-words">{t.compassion_break_step_kindness_label}</label>
+                <label for="break-words">{t.compassion_break().step_kindness_label}</label>
                 <textarea
                     id="break-words"
                     rows="4"
@@ -164,15 +164,15 @@ fn Step(
                     }
                     on:blur=move |_| save_words()
                 ></textarea>
-                <p class="hint" id="break-words-hint">{t.compassion_break_step_kindness_hint}</p>
+                <p class="hint" id="break-words-hint">{t.compassion_break().step_kindness_hint}</p>
             </div>
             <details class="kindness-ideas">
-                <summary>{t.compassion_break_step_examples_heading}</summary>
+                <summary>{t.compassion_break().step_examples_heading}</summary>
                 <ul>
-                    <li>{t.compassion_break_step_example_1}</li>
-                    <li>{t.compassion_break_step_example_2}</li>
-                    <li>{t.compassion_break_step_example_3}</li>
-                    <li>{t.compassion_break_step_example_4}</li>
+                    <li>{t.compassion_break().step_example_1}</li>
+                    <li>{t.compassion_break().step_example_2}</li>
+                    <li>{t.compassion_break().step_example_3}</li>
+                    <li>{t.compassion_break().step_example_4}</li>
                 </ul>
             </details>
         }
@@ -180,7 +180,7 @@ fn Step(
     view! {
         <div class="card step kindness-step">
             <p class="step-label">
-                {fill(t.compassion_break_step_of, &[("n", &(current.step + 1).to_string())])}
+                {fill(t.compassion_break().step_of, &[("n", &(current.step + 1).to_string())])}
             </p>
             <progress
                 class="kindness-progress"
@@ -206,13 +206,13 @@ fn Step(
                         }
                     }
                 >
-                    {if last { t.compassion_break_finish } else { t.compassion_break_next }}
+                    {if last { t.compassion_break().finish } else { t.compassion_break().next }}
                 </button>
                 {(!first)
                     .then(|| {
                         view! {
                             <button type="button" class="button secondary" on:click=move |_| go(false)>
-                                {t.compassion_break_back}
+                                {t.compassion_break().back}
                             </button>
                         }
                     })}
@@ -228,7 +228,7 @@ fn Step(
                                 finish();
                             }
                         >
-                            {t.compassion_break_finish_early}
+                            {t.compassion_break().finish_early}
                         </button>
                     }
                 })}
@@ -286,28 +286,28 @@ fn PauseTimer() -> impl IntoView {
                         <progress
                             max=total_ms.to_string()
                             value=elapsed.get().to_string()
-                            aria-label=t.compassion_break_timer_label
+                            aria-label=t.compassion_break().timer_label
                         ></progress>
                         <p class="small">
-                            {fill(t.compassion_break_timer_running, &[("seconds", &left.to_string())])}
+                            {fill(t.compassion_break().timer_running, &[("seconds", &left.to_string())])}
                         </p>
                         <button type="button" class="button secondary" on:click=move |_| stop()>
-                            {t.compassion_break_timer_stop}
+                            {t.compassion_break().timer_stop}
                         </button>
                     }
                         .into_any()
                 } else {
                     view! {
-                        <p class="small">{t.compassion_break_timer_offer}</p>
+                        <p class="small">{t.compassion_break().timer_offer}</p>
                         <button type="button" class="button secondary" on:click=start>
-                            {t.compassion_break_timer_start}
+                            {t.compassion_break().timer_start}
                         </button>
                     }
                         .into_any()
                 }
             }}
             <p class="small kindness-pause-done" role="status">
-                {move || done.get().then_some(t.compassion_break_timer_done)}
+                {move || done.get().then_some(t.compassion_break().timer_done)}
             </p>
         </div>
     }
@@ -317,12 +317,12 @@ fn length_text(t: &'static Text, seconds: u32) -> String {
     let (m, s) = minutes_seconds(seconds);
     if m == 0 {
         fill(
-            t.compassion_break_log_length_short,
+            t.compassion_break().log_length_short,
             &[("seconds", &s.to_string())],
         )
     } else {
         fill(
-            t.compassion_break_log_length,
+            t.compassion_break().log_length,
             &[("minutes", &m.to_string()), ("seconds", &s.to_string())],
         )
     }
@@ -341,11 +341,11 @@ fn BreakHistory() -> impl IntoView {
         all
     };
     view! {
-        <h2 class="section-heading">{t.compassion_break_log_heading}</h2>
+        <h2 class="section-heading">{t.compassion_break().log_heading}</h2>
         {move || {
             let all = logs();
             if all.is_empty() {
-                return view! { <p class="kindness-empty">{t.compassion_break_log_empty}</p> }
+                return view! { <p class="kindness-empty">{t.compassion_break().log_empty}</p> }
                     .into_any();
             }
             view! {
@@ -354,10 +354,10 @@ fn BreakHistory() -> impl IntoView {
                         .into_iter()
                         .map(|(_, log, _)| {
                             let steps = if log.steps_reached >= STEPS {
-                                t.compassion_break_log_steps_all.to_string()
+                                t.compassion_break().log_steps_all.to_string()
                             } else {
                                 fill(
-                                    t.compassion_break_log_steps_some,
+                                    t.compassion_break().log_steps_some,
                                     &[("n", &log.steps_reached.to_string())],
                                 )
                             };
@@ -368,7 +368,7 @@ fn BreakHistory() -> impl IntoView {
                                 steps,
                             );
                             let words = if log.kind_words.is_empty() {
-                                view! { <p class="small">{t.compassion_break_log_no_words}</p> }
+                                view! { <p class="small">{t.compassion_break().log_no_words}</p> }
                                     .into_any()
                             } else {
                                 view! { <blockquote class="kind-words">{log.kind_words}</blockquote> }

@@ -30,7 +30,7 @@ const DEBOUNCE: Duration = Duration::from_millis(600);
 /// A calendar day in words, e.g. "28 Nov 2026".
 pub(crate) fn day_text(t: &'static Text, day: NaiveDate) -> String {
     fill(
-        t.compassionate_letter_date,
+        t.compassionate_letter().date,
         &[
             ("day", &day.day().to_string()),
             ("month", month_short(t, day)),
@@ -53,15 +53,15 @@ fn all_letters(app: crate::app::AppState) -> Vec<(String, Letter)> {
 /// The state line under a letter in the list.
 fn letter_state(t: &'static Text, letter: &Letter, now: time::Timestamp) -> String {
     if due(letter, now) {
-        t.compassionate_letter_list_ready.to_string()
+        t.compassionate_letter().list_ready.to_string()
     } else if let Some(day) = reread_on(letter) {
         fill(
-            t.compassionate_letter_list_waiting,
+            t.compassionate_letter().list_waiting,
             &[("date", &day_text(t, day))],
         )
     } else if let Some(last) = letter.last_reread() {
         fill(
-            t.compassionate_letter_list_rested,
+            t.compassionate_letter().list_rested,
             &[("date", &day_text(t, last.at.date_naive()))],
         )
     } else {
@@ -106,15 +106,15 @@ pub fn LettersPage() -> impl IntoView {
     };
     view! {
         <section class="page kindness letters" aria-labelledby="letters-title">
-            <PageTitle id="letters-title" text=t.compassionate_letter_title.to_string()/>
-            <p class="lead">{t.compassionate_letter_intro}</p>
+            <PageTitle id="letters-title" text=t.compassionate_letter().title.to_string()/>
+            <p class="lead">{t.compassionate_letter().intro}</p>
             <div class="actions">
                 <a href=href("/kindness/letters/new") class="button">
                     {move || {
                         if has_draft() {
-                            t.compassionate_letter_continue_draft
+                            t.compassionate_letter().continue_draft
                         } else {
-                            t.compassionate_letter_write_new
+                            t.compassionate_letter().write_new
                         }
                     }}
                 </a>
@@ -125,7 +125,7 @@ pub fn LettersPage() -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="letters-ready">
-                                <h2>{t.compassionate_letter_list_ready_heading}</h2>
+                                <h2>{t.compassionate_letter().list_ready_heading}</h2>
                                 <ul class="letter-list">
                                     {ready
                                         .into_iter()
@@ -140,15 +140,15 @@ pub fn LettersPage() -> impl IntoView {
                 let all = others();
                 if letters.with(Vec::is_empty) {
                     view! {
-                        <h2 class="section-heading">{t.compassionate_letter_list_heading}</h2>
-                        <p class="kindness-empty">{t.compassionate_letter_list_empty}</p>
+                        <h2 class="section-heading">{t.compassionate_letter().list_heading}</h2>
+                        <p class="kindness-empty">{t.compassionate_letter().list_empty}</p>
                     }
                         .into_any()
                 } else if all.is_empty() {
                     ().into_any()
                 } else {
                     view! {
-                        <h2 class="section-heading">{t.compassionate_letter_list_heading}</h2>
+                        <h2 class="section-heading">{t.compassionate_letter().list_heading}</h2>
                         <ul class="letter-list">
                             {all
                                 .into_iter()
@@ -181,7 +181,7 @@ fn LetterItem(id: String, letter: Letter) -> impl IntoView {
     view! {
         <li class="card letter-item" class:due=is_due>
             <a href=letter_path(&id) class="letter-link">
-                {fill(t.compassionate_letter_list_open, &[("date", &written)])}
+                {fill(t.compassionate_letter().list_open, &[("date", &written)])}
             </a>
             <p class="letter-first-line">{first_line}</p>
             <p class="small letter-state">{state}</p>
@@ -210,10 +210,10 @@ pub fn LetterPage() -> impl IntoView {
             } else {
                 view! {
                     <section class="page kindness" aria-labelledby="letter-title">
-                        <PageTitle id="letter-title" text=t.compassionate_letter_read_title.to_string()/>
-                        <p>{t.compassionate_letter_read_not_found}</p>
+                        <PageTitle id="letter-title" text=t.compassionate_letter().read_title.to_string()/>
+                        <p>{t.compassionate_letter().read_not_found}</p>
                         <a href=href("/kindness/letters") class="button secondary">
-                            {t.compassionate_letter_read_not_found_link}
+                            {t.compassionate_letter().read_not_found_link}
                         </a>
                     </section>
                 }
@@ -243,7 +243,7 @@ fn LetterWriter() -> impl IntoView {
     let text = RwSignal::new(draft.text.clone());
     let days = RwSignal::new(Some(days_choice_id(draft.days.unwrap_or(DEFAULT_DAYS))));
     let status =
-        RwSignal::new((!draft.is_blank()).then_some(t.compassionate_letter_write_status_saved));
+        RwSignal::new((!draft.is_blank()).then_some(t.compassionate_letter().write_status_saved));
     let problem = RwSignal::new(None::<&'static str>);
     let debounce = Debounce::new();
     let dirty = StoredValue::new(false);
@@ -263,12 +263,12 @@ fn LetterWriter() -> impl IntoView {
             status.set(None);
         } else {
             let _ = app.save(LetterDraft::ID, &d);
-            status.set(Some(t.compassionate_letter_write_status_saved));
+            status.set(Some(t.compassionate_letter().write_status_saved));
         }
     };
     let changed = move || {
         dirty.set_value(true);
-        let saving = Some(t.compassionate_letter_write_status_saving);
+        let saving = Some(t.compassionate_letter().write_status_saving);
         if status.get_untracked() != saving {
             status.set(saving);
         }
@@ -294,8 +294,8 @@ fn LetterWriter() -> impl IntoView {
     let save_letter = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match snapshot().finish(time::now()) {
-            Err(LetterProblem::Empty) => problem.set(Some(t.compassionate_letter_write_empty)),
-            Err(LetterProblem::Days) => problem.set(Some(t.compassionate_letter_write_days_hint)),
+            Err(LetterProblem::Empty) => problem.set(Some(t.compassionate_letter().write_empty)),
+            Err(LetterProblem::Days) => problem.set(Some(t.compassionate_letter().write_days_hint)),
             Ok(letter) => {
                 let id = browser::new_id();
                 let _ = app.save(&id, &letter);
@@ -319,10 +319,10 @@ fn LetterWriter() -> impl IntoView {
         .map(|d| Choice {
             id: days_choice_id(*d),
             label: match d {
-                3 => t.compassionate_letter_write_days_3,
-                14 => t.compassionate_letter_write_days_14,
-                30 => t.compassionate_letter_write_days_30,
-                _ => t.compassionate_letter_write_days_7,
+                3 => t.compassionate_letter().write_days_3,
+                14 => t.compassionate_letter().write_days_14,
+                30 => t.compassionate_letter().write_days_30,
+                _ => t.compassionate_letter().write_days_7,
             },
         })
         .collect::<Vec<_>>();
@@ -330,21 +330,21 @@ fn LetterWriter() -> impl IntoView {
     view! {
         <section class="page kindness letter-writer" aria-labelledby="letter-write-title">
             <a href=href("/kindness/letters") class="back-link">
-                {t.compassionate_letter_write_back}
+                {t.compassionate_letter().write_back}
             </a>
-            <PageTitle id="letter-write-title" text=t.compassionate_letter_write_title.to_string()/>
-            <p class="lead" id="letter-prompt">{t.compassionate_letter_write_prompt}</p>
+            <PageTitle id="letter-write-title" text=t.compassionate_letter().write_title.to_string()/>
+            <p class="lead" id="letter-prompt">{t.compassionate_letter().write_prompt}</p>
             <details class="card kindness-ideas">
-                <summary>{t.compassionate_letter_write_ideas_heading}</summary>
+                <summary>{t.compassionate_letter().write_ideas_heading}</summary>
                 <ul>
-                    <li>{t.compassionate_letter_write_idea_1}</li>
-                    <li>{t.compassionate_letter_write_idea_2}</li>
-                    <li>{t.compassionate_letter_write_idea_3}</li>
+                    <li>{t.compassionate_letter().write_idea_1}</li>
+                    <li>{t.compassionate_letter().write_idea_2}</li>
+                    <li>{t.compassionate_letter().write_idea_3}</li>
                 </ul>
             </details>
             <form class="card" on:submit=save_letter novalidate>
                 <div class="field">
-                    <label for="letter-text">{t.compassionate_letter_write_label}</label>
+                    <label for="letter-text">{t.compassionate_letter().write_label}</label>
                     <textarea
                         id="letter-text"
                         class="letter-text"
@@ -359,19 +359,19 @@ fn LetterWriter() -> impl IntoView {
                         }
                         on:blur=move |_| save_now()
                     ></textarea>
-                    <p class="hint" id="letter-text-hint">{t.compassionate_letter_write_hint}</p>
+                    <p class="hint" id="letter-text-hint">{t.compassionate_letter().write_hint}</p>
                     <p class="small kindness-status" role="status">{move || status.get()}</p>
                 </div>
                 <ChoiceList
                     name="letter-days"
-                    legend=t.compassionate_letter_write_days_legend
-                    hint=t.compassionate_letter_write_days_hint
+                    legend=t.compassionate_letter().write_days_legend
+                    hint=t.compassionate_letter().write_days_hint
                     choices=day_choices
                     selected=days
                 />
                 <p class="error" role="alert">{move || problem.get()}</p>
                 <div class="actions">
-                    <button type="submit" class="button">{t.compassionate_letter_write_save}</button>
+                    <button type="submit" class="button">{t.compassionate_letter().write_save}</button>
                 </div>
             </form>
         </section>
@@ -443,30 +443,30 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
     let again_choices = vec![
         Choice {
             id: "none",
-            label: t.compassionate_letter_read_again_none,
+            label: t.compassionate_letter().read_again_none,
         },
         Choice {
             id: "7",
-            label: t.compassionate_letter_read_again_7,
+            label: t.compassionate_letter().read_again_7,
         },
         Choice {
             id: "30",
-            label: t.compassionate_letter_read_again_30,
+            label: t.compassionate_letter().read_again_30,
         },
     ];
 
     view! {
         <section class="page kindness letter-reader" aria-labelledby="letter-title">
             <a href=href("/kindness/letters") class="back-link">
-                {t.compassionate_letter_read_back}
+                {t.compassionate_letter().read_back}
             </a>
-            <PageTitle id="letter-title" text=t.compassionate_letter_read_title.to_string()/>
+            <PageTitle id="letter-title" text=t.compassionate_letter().read_title.to_string()/>
             {move || match shown.get() {
                 None => {
                     view! {
-                        <p>{t.compassionate_letter_read_not_found}</p>
+                        <p>{t.compassionate_letter().read_not_found}</p>
                         <a href=href("/kindness/letters") class="button secondary">
-                            {t.compassionate_letter_read_not_found_link}
+                            {t.compassionate_letter().read_not_found_link}
                         </a>
                     }
                         .into_any()
@@ -475,23 +475,23 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                     let now = time::now();
                     let written = day_text(t, l.written.date_naive());
                     let schedule = if due(&l, now) {
-                        t.compassionate_letter_read_ready.to_string()
+                        t.compassionate_letter().read_ready.to_string()
                     } else if let Some(day) = reread_on(&l) {
                         let key = if just_saved && l.rereads.is_empty() {
-                            t.compassionate_letter_read_saved
+                            t.compassionate_letter().read_saved
                         } else {
-                            t.compassionate_letter_read_waiting
+                            t.compassionate_letter().read_waiting
                         };
                         fill(key, &[("date", &day_text(t, day))])
                     } else {
-                        t.compassionate_letter_read_rested.to_string()
+                        t.compassionate_letter().read_rested.to_string()
                     };
                     let rereads = l.rereads.clone();
                     view! {
                         <p class="lead letter-schedule" role="status">{schedule}</p>
                         <article class="letter-paper" aria-labelledby="letter-written">
                             <p class="small" id="letter-written">
-                                {fill(t.compassionate_letter_read_written, &[("date", &written)])}
+                                {fill(t.compassionate_letter().read_written, &[("date", &written)])}
                             </p>
                             <div class="letter-body">{l.text.clone()}</div>
                         </article>
@@ -499,7 +499,7 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <div class="card letter-rereads">
-                                        <h2>{t.compassionate_letter_read_rereads_heading}</h2>
+                                        <h2>{t.compassionate_letter().read_rereads_heading}</h2>
                                         <ul>
                                             {rereads
                                                 .into_iter()
@@ -526,9 +526,9 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
             }}
             <Show when=move || letter.with(Option::is_some)>
                 <form class="card letter-mark" on:submit=mark novalidate>
-                    <h2>{t.compassionate_letter_read_heading}</h2>
+                    <h2>{t.compassionate_letter().read_heading}</h2>
                     <div class="field">
-                        <label for="reread-note">{t.compassionate_letter_read_note_label}</label>
+                        <label for="reread-note">{t.compassionate_letter().read_note_label}</label>
                         <textarea
                             id="reread-note"
                             rows="3"
@@ -544,26 +544,26 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                     </div>
                     <ChoiceList
                         name="reread-again"
-                        legend=t.compassionate_letter_read_again_legend
+                        legend=t.compassionate_letter().read_again_legend
                         choices=again_choices.clone()
                         selected=again
                     />
                     <div class="actions">
-                        <button type="submit" class="button">{t.compassionate_letter_read_mark}</button>
+                        <button type="submit" class="button">{t.compassionate_letter().read_mark}</button>
                     </div>
                     <p class="success" role="status">
-                        {move || marked.get().then_some(t.compassionate_letter_read_marked)}
+                        {move || marked.get().then_some(t.compassionate_letter().read_marked)}
                     </p>
                 </form>
                 <div class="letter-delete">
                     <ConfirmedButton
-                        label=t.compassionate_letter_read_delete
+                        label=t.compassionate_letter().read_delete
                         class="button secondary"
                         icon=false
-                        title=t.compassionate_letter_read_delete_title
-                        body=t.compassionate_letter_read_delete_body
-                        confirm_label=t.compassionate_letter_read_delete_confirm
-                        cancel_label=t.compassionate_letter_read_delete_cancel
+                        title=t.compassionate_letter().read_delete_title
+                        body=t.compassionate_letter().read_delete_body
+                        confirm_label=t.compassionate_letter().read_delete_confirm
+                        cancel_label=t.compassionate_letter().read_delete_cancel
                         on_confirm=delete
                     />
                 </div>
@@ -588,10 +588,10 @@ pub fn LettersToReread() -> impl IntoView {
         first.map(|(id, written)| {
             view! {
                 <div class="card kindness-home-letter">
-                    <h2>{t.compassionate_letter_home_heading}</h2>
-                    <p>{fill(t.compassionate_letter_home_ready, &[("date", &day_text(t, written))])}</p>
+                    <h2>{t.compassionate_letter().home_heading}</h2>
+                    <p>{fill(t.compassionate_letter().home_ready, &[("date", &day_text(t, written))])}</p>
                     <a href=letter_path(&id) class="button secondary">
-                        {t.compassionate_letter_home_link}
+                        {t.compassionate_letter().home_link}
                     </a>
                 </div>
             }

@@ -34,18 +34,18 @@ enum Restore {
 fn import_error_text(t: &'static Text, e: &ImportError) -> String {
     match e {
         ImportError::TooLarge { bytes } => fill(
-            t.data_import_error_too_large,
+            t.data().import_error_too_large,
             &[("size", &human_size(*bytes))],
         ),
-        ImportError::NotJson(_) => t.data_import_error_not_json.into(),
-        ImportError::NotABackup => t.data_import_error_not_backup.into(),
-        ImportError::NewerFormat { .. } => t.data_import_error_newer.into(),
-        ImportError::WrongShape(d) => fill(t.data_import_error_wrong_shape, &[("detail", d)]),
+        ImportError::NotJson(_) => t.data().import_error_not_json.into(),
+        ImportError::NotABackup => t.data().import_error_not_backup.into(),
+        ImportError::NewerFormat { .. } => t.data().import_error_newer.into(),
+        ImportError::WrongShape(d) => fill(t.data().import_error_wrong_shape, &[("detail", d)]),
         ImportError::BadRecord { key, problem } => fill(
-            t.data_import_error_bad_record,
+            t.data().import_error_bad_record,
             &[("detail", &format!("{key}: {problem}"))],
         ),
-        ImportError::Duplicate(_) => t.data_import_error_duplicate.into(),
+        ImportError::Duplicate(_) => t.data().import_error_duplicate.into(),
     }
 }
 
@@ -65,8 +65,8 @@ pub fn DataPage() -> impl IntoView {
     let t = use_app().text;
     view! {
         <section class="page data" aria-labelledby="data-title">
-            <PageTitle id="data-title" text=t.data_title.to_string()/>
-            <p class="lead">{t.data_intro}</p>
+            <PageTitle id="data-title" text=t.data().title.to_string()/>
+            <p class="lead">{t.data().intro}</p>
             <StoredSummary/>
             <Later>
                 <ExportCard/>
@@ -97,7 +97,7 @@ fn StoredSummary() -> impl IntoView {
             let mut lines = Vec::new();
             let counts = s.counts();
             if counts.contains_key(Profile::KIND) {
-                lines.push(t.data_stored_profile.to_string());
+                lines.push(t.data().stored_profile.to_string());
             }
             let others: usize = counts
                 .iter()
@@ -105,7 +105,10 @@ fn StoredSummary() -> impl IntoView {
                 .map(|(_, n)| n)
                 .sum();
             if others > 0 {
-                lines.push(fill(t.data_stored_other, &[("count", &others.to_string())]));
+                lines.push(fill(
+                    t.data().stored_other,
+                    &[("count", &others.to_string())],
+                ));
             }
             let replaced = s
                 .set_aside()
@@ -115,28 +118,32 @@ fn StoredSummary() -> impl IntoView {
             let unreadable = s.set_aside().len() - replaced;
             if unreadable > 0 {
                 let n = unreadable.to_string();
-                lines.push(fill(t.data_stored_aside, &[("count", &n)]));
+                lines.push(fill(t.data().stored_aside, &[("count", &n)]));
             }
             if replaced > 0 {
                 let n = replaced.to_string();
-                lines.push(fill(t.data_stored_replaced, &[("count", &n)]));
+                lines.push(fill(t.data().stored_replaced, &[("count", &n)]));
             }
             if s.newer_count() > 0 {
                 let n = s.newer_count().to_string();
-                lines.push(fill(t.data_stored_newer, &[("count", &n)]));
+                lines.push(fill(t.data().stored_newer, &[("count", &n)]));
             }
-            let size = (!s.is_empty())
-                .then(|| fill(t.data_stored_size, &[("size", &human_size(s.bytes_used()))]));
+            let size = (!s.is_empty()).then(|| {
+                fill(
+                    t.data().stored_size,
+                    &[("size", &human_size(s.bytes_used()))],
+                )
+            });
             (lines, size)
         })
     };
     view! {
         <div class="card">
-            <h2>{t.data_stored_heading}</h2>
+            <h2>{t.data().stored_heading}</h2>
             {move || {
                 let (lines, size) = lines();
                 if lines.is_empty() {
-                    view! { <p>{t.data_stored_empty}</p> }.into_any()
+                    view! { <p>{t.data().stored_empty}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="stored">
@@ -147,7 +154,7 @@ fn StoredSummary() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <p class="small">{t.data_stored_where_note}</p>
+            <p class="small">{t.data().stored_where_note}</p>
         </div>
     }
 }
@@ -164,7 +171,7 @@ fn ExportCard() -> impl IntoView {
     let export = move |_| {
         if !protect.get_untracked() {
             match crate::pages::keep_safe::download_backup(app) {
-                Ok(name) => message.set(Some(fill(t.data_export_done, &[("file", &name)]))),
+                Ok(name) => message.set(Some(fill(t.data().export_done, &[("file", &name)]))),
                 Err(e) => message.set(Some(e)),
             }
             return;
@@ -177,7 +184,7 @@ fn ExportCard() -> impl IntoView {
             return;
         }
         busy.set(true);
-        message.set(Some(t.vault_backup_protecting.into()));
+        message.set(Some(t.vault().backup_protecting.into()));
         spawn_local(async move {
             let result = crate::pages::keep_safe::download_protected_backup(app, &typed).await;
             busy.set(false);
@@ -185,7 +192,7 @@ fn ExportCard() -> impl IntoView {
                 Ok(name) => {
                     passphrase.set(String::new());
                     again.set(String::new());
-                    message.set(Some(fill(t.data_export_done, &[("file", &name)])));
+                    message.set(Some(fill(t.data().export_done, &[("file", &name)])));
                 }
                 Err(e) => message.set(Some(e)),
             }
@@ -193,12 +200,12 @@ fn ExportCard() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{t.data_export_heading}</h2>
-            <p>{t.data_export_body}</p>
+            <h2>{t.data().export_heading}</h2>
+            <p>{t.data().export_body}</p>
             <crate::pages::vault::ProtectBackupFields protect passphrase again/>
             <button type="button" class="button" on:click=export prop:disabled=move || busy.get()>
                 <Icon kind=IconKind::Download/>
-                <span>{t.data_export_button}</span>
+                <span>{t.data().export_button}</span>
             </button>
             <p class="status" role="status">{move || message.get()}</p>
         </div>
@@ -240,12 +247,12 @@ fn RestoreCard() -> impl IntoView {
         stage.set(Restore::Reading);
         spawn_local(async move {
             let next = match browser::read_text(&file).await {
-                Err(_) => Restore::Failed(t.data_import_error_unreadable.into()),
+                Err(_) => Restore::Failed(t.data().import_error_unreadable.into()),
                 Ok(text) => match ProtectedBackup::detect(&text) {
                     Ok(Some(file)) => Restore::Protected(file),
                     Ok(None) => checked(app, &text),
-                    Err(FormatError::Newer(_)) => Restore::Failed(t.vault_backup_newer.into()),
-                    Err(_) => Restore::Failed(t.vault_backup_damaged.into()),
+                    Err(FormatError::Newer(_)) => Restore::Failed(t.vault().backup_newer.into()),
+                    Err(_) => Restore::Failed(t.vault().backup_damaged.into()),
                 },
             };
             stage.set(next);
@@ -254,11 +261,11 @@ fn RestoreCard() -> impl IntoView {
     let opened = Callback::new(move |text: String| stage.set(checked(app, &text)));
     view! {
         <div class="card">
-            <h2>{t.data_import_heading}</h2>
-            <p>{t.data_import_body}</p>
+            <h2>{t.data().import_heading}</h2>
+            <p>{t.data().import_body}</p>
             <label class="file">
                 <Icon kind=IconKind::Upload/>
-                <span>{t.data_import_choose}</span>
+                <span>{t.data().import_choose}</span>
                 <input
                     type="file"
                     accept=".json,application/json"
@@ -268,7 +275,7 @@ fn RestoreCard() -> impl IntoView {
             </label>
             {move || match stage.get() {
                 Restore::Idle => ().into_any(),
-                Restore::Reading => view! { <p role="status">{t.data_import_reading}</p> }.into_any(),
+                Restore::Reading => view! { <p role="status">{t.data().import_reading}</p> }.into_any(),
                 Restore::Failed(message) => {
                     view! { <p class="error" role="alert">{message}</p> }.into_any()
                 }
@@ -291,19 +298,19 @@ fn RestorePreview(
 ) -> impl IntoView {
     let t = app.text;
     let made = fill(
-        t.data_import_preview_made,
+        t.data().import_preview_made,
         &[(
             "date",
             &valid.exported_at.format("%-d %B %Y, %H:%M").to_string(),
         )],
     );
     let count = fill(
-        t.data_import_preview_count,
+        t.data().import_preview_count,
         &[("count", &valid.docs.len().to_string())],
     );
     let aside = (!valid.set_aside.is_empty()).then(|| {
         fill(
-            t.data_import_preview_aside,
+            t.data().import_preview_aside,
             &[("count", &valid.set_aside.len().to_string())],
         )
     });
@@ -316,7 +323,7 @@ fn RestorePreview(
         };
         let next = match app.import(valid.get_value(), chosen) {
             Ok(s) => Restore::Done(fill(
-                t.data_import_done,
+                t.data().import_done,
                 &[
                     ("added", &s.added.to_string()),
                     ("updated", &s.updated.to_string()),
@@ -325,7 +332,7 @@ fn RestorePreview(
                 ],
             )),
             Err(e) => Restore::Failed(fill(
-                t.data_import_failed,
+                t.data().import_failed,
                 &[("detail", &write_error_detail(&e))],
             )),
         };
@@ -333,7 +340,7 @@ fn RestorePreview(
     };
     view! {
         <div class="preview" role="group" aria-labelledby="preview-title">
-            <h3 id="preview-title">{t.data_import_preview_heading}</h3>
+            <h3 id="preview-title">{t.data().import_preview_heading}</h3>
             <ul>
                 <li>{made}</li>
                 <li>{count}</li>
@@ -341,21 +348,21 @@ fn RestorePreview(
             </ul>
             <ChoiceList
                 name="restore-mode"
-                legend=t.data_import_mode_legend
+                legend=t.data().import_mode_legend
                 choices=vec![
-                    Choice { id: "merge", label: t.data_import_merge },
-                    Choice { id: "replace", label: t.data_import_replace },
+                    Choice { id: "merge", label: t.data().import_merge },
+                    Choice { id: "replace", label: t.data().import_replace },
                 ]
                 selected=mode
             />
             <div class="actions">
-                <button type="button" class="button" on:click=restore>{t.data_import_confirm}</button>
+                <button type="button" class="button" on:click=restore>{t.data().import_confirm}</button>
                 <button
                     type="button"
                     class="button secondary"
-                    on:click=move |_| stage.set(Restore::Done(t.data_import_cancelled.into()))
+                    on:click=move |_| stage.set(Restore::Done(t.data().import_cancelled.into()))
                 >
-                    {t.data_import_cancel}
+                    {t.data().import_cancel}
                 </button>
             </div>
         </div>
@@ -369,21 +376,21 @@ fn DeleteCard() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let confirm = Callback::new(move |()| {
         let text = match app.delete_everything() {
-            Ok(()) => t.data_delete_done.to_string(),
+            Ok(()) => t.data().delete_done.to_string(),
             Err(e) => write_error_detail(&e),
         };
         message.set(Some(text));
     });
     view! {
         <div class="card danger-zone">
-            <h2>{t.data_delete_heading}</h2>
-            <p>{t.data_delete_body}</p>
+            <h2>{t.data().delete_heading}</h2>
+            <p>{t.data().delete_body}</p>
             <ConfirmedButton
-                label=t.data_delete_button
-                title=t.data_delete_confirm_title
-                body=t.data_delete_confirm_body
-                confirm_label=t.data_delete_confirm
-                cancel_label=t.data_delete_cancel
+                label=t.data().delete_button
+                title=t.data().delete_confirm_title
+                body=t.data().delete_confirm_body
+                confirm_label=t.data().delete_confirm
+                cancel_label=t.data().delete_cancel
                 on_confirm=confirm
                 on_open=Callback::new(move |()| message.set(None))
             />

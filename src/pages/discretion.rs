@@ -23,9 +23,9 @@ pub fn leave_quickly() {
 /// The words of a neutral name.
 pub fn neutral_name(t: &'static Text, name: NeutralName) -> &'static str {
     match name {
-        NeutralName::Notes => t.discretion_card_name_notes,
-        NeutralName::ReadingList => t.discretion_card_name_reading_list,
-        NeutralName::Planner => t.discretion_card_name_planner,
+        NeutralName::Notes => t.discretion().card_name_notes,
+        NeutralName::ReadingList => t.discretion().card_name_reading_list,
+        NeutralName::Planner => t.discretion().card_name_planner,
     }
 }
 
@@ -48,7 +48,7 @@ pub fn QuickExitButton(text: &'static Text) -> impl IntoView {
     on_cleanup(move || keys.remove());
     view! {
         <button type="button" class="exit-button" on:click=move |_| leave_quickly()>
-            {t.discretion_exit_button}
+            {t.discretion().exit_button}
         </button>
     }
 }
@@ -67,7 +67,7 @@ pub fn Brand() -> impl IntoView {
     });
     Effect::new(move |_| {
         let name = shown.get();
-        privacy::set_title(name.map_or(t.app_name, |n| neutral_name(t, n)));
+        privacy::set_title(name.map_or(t.app().name, |n| neutral_name(t, n)));
         privacy::use_neutral_manifest(name.is_some());
         // The lock screen goes by the same name.
         if app.locked_storage.get() {
@@ -83,7 +83,7 @@ pub fn Brand() -> impl IntoView {
             }
         }}
         <span class="brand-name">
-            {move || shown.get().map_or(t.app_name, |n| neutral_name(t, n))}
+            {move || shown.get().map_or(t.app().name, |n| neutral_name(t, n))}
         </span>
     }
 }
@@ -122,11 +122,11 @@ pub fn DiscretionCard() -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <div class="card discretion-card">
-            <h2>{t.discretion_card_heading}</h2>
-            <p>{t.discretion_card_intro}</p>
-            <h3>{t.discretion_card_exit_heading}</h3>
-            <p>{t.discretion_card_exit_body}</p>
-            <h3>{t.discretion_card_name_heading}</h3>
+            <h2>{t.discretion().card_heading}</h2>
+            <p>{t.discretion().card_intro}</p>
+            <h3>{t.discretion().card_exit_heading}</h3>
+            <p>{t.discretion().card_exit_body}</p>
+            <h3>{t.discretion().card_name_heading}</h3>
             <label class="choice switch-row">
                 <input
                     type="checkbox"
@@ -137,17 +137,17 @@ pub fn DiscretionCard() -> impl IntoView {
                     }
                     aria-describedby="neutral-hint"
                 />
-                <span>{t.discretion_card_name_toggle}</span>
+                <span>{t.discretion().card_name_toggle}</span>
             </label>
-            <p class="hint" id="neutral-hint">{t.discretion_card_name_hint}</p>
+            <p class="hint" id="neutral-hint">{t.discretion().card_name_hint}</p>
             <Show when=move || neutral.get()>
                 <ChoiceList
                     name="neutral-name"
-                    legend=t.discretion_card_name_legend
+                    legend=t.discretion().card_name_legend
                     choices=choices.clone()
                     selected=chosen
                 />
-                <p class="small">{t.discretion_card_installed_note}</p>
+                <p class="small">{t.discretion().card_installed_note}</p>
             </Show>
         </div>
     }

@@ -53,8 +53,8 @@ pub fn FeelingsPage() -> impl IntoView {
     });
     view! {
         <section class="page feelings" aria-labelledby="feelings-title">
-            <PageTitle id="feelings-title" text=t.feelings_page_title.to_string()/>
-            <p class="lead">{t.feelings_page_lead}</p>
+            <PageTitle id="feelings-title" text=t.feelings().page_title.to_string()/>
+            <p class="lead">{t.feelings().page_lead}</p>
             <CheckInCard show_history=show_history/>
             <Later>
                 <History heading=history_heading/>
@@ -222,20 +222,20 @@ fn Picker(
         .collect_view();
     let chosen = move || draft.with(|d| d.feeling.map(|f| f.label(t)));
     view! {
-        <p class="small step">{fill(t.feelings_page_step, &[("n", "1")])}</p>
-        <h2 tabindex="-1" node_ref=heading>{t.feelings_pick_heading}</h2>
-        <p class="hint">{t.feelings_pick_hint}</p>
+        <p class="small step">{fill(t.feelings().page_step, &[("n", "1")])}</p>
+        <h2 tabindex="-1" node_ref=heading>{t.feelings().pick_heading}</h2>
+        <p class="hint">{t.feelings().pick_hint}</p>
         {groups}
         <div class="feelings-next">
             <Show when=move || missing.get()>
-                <p class="error" role="alert">{t.feelings_pick_need_feeling}</p>
+                <p class="error" role="alert">{t.feelings().pick_need_feeling}</p>
             </Show>
             <button type="button" class="button" on:click=next>
                 {move || {
                     chosen()
                         .map_or_else(
-                            || t.feelings_pick_next.to_string(),
-                            |w| fill(t.feelings_pick_next_with, &[("feeling", w)]),
+                            || t.feelings().pick_next.to_string(),
+                            |w| fill(t.feelings().pick_next_with, &[("feeling", w)]),
                         )
                 }}
             </button>
@@ -300,7 +300,7 @@ fn Details(
     focus_when_moved(heading, moved);
     let feeling = draft.with_untracked(|d| d.feeling);
     let title = feeling.map_or_else(String::new, |f| {
-        fill(t.feelings_details_heading, &[("feeling", f.label(t))])
+        fill(t.feelings().details_heading, &[("feeling", f.label(t))])
     });
     let group = feeling.map(|f| f.group());
     let tags = Context::ALL
@@ -321,7 +321,7 @@ fn Details(
         .collect_view();
     view! {
         <form on:submit=on_submit>
-            <p class="small step">{fill(t.feelings_page_step, &[("n", "2")])}</p>
+            <p class="small step">{fill(t.feelings().page_step, &[("n", "2")])}</p>
             <h2 tabindex="-1" node_ref=heading>
                 {group.map(|g| view! { <LegendMark shape=shape_of(g) tone=tone_of(g)/> })}
                 <span>{title}</span>
@@ -329,17 +329,17 @@ fn Details(
             {group.map(|g| view! { <p class="hint">{g.label(t)}</p> })}
             <RatingSlider
                 id="feeling-intensity".to_string()
-                label=t.feelings_details_intensity.to_string()
+                label=t.feelings().details_intensity.to_string()
                 value=intensity
                 min=MIN_INTENSITY
                 max=MAX_INTENSITY
                 step=1
-                low=t.feelings_details_intensity_low
-                high=t.feelings_details_intensity_high
+                low=t.feelings().details_intensity_low
+                high=t.feelings().details_intensity_high
             />
             <div class="field">
-                <label for="feeling-note">{t.feelings_details_note}</label>
-                <p class="hint" id="feeling-note-hint">{t.feelings_details_note_hint}</p>
+                <label for="feeling-note">{t.feelings().details_note}</label>
+                <p class="hint" id="feeling-note-hint">{t.feelings().details_note_hint}</p>
                 <textarea
                     id="feeling-note"
                     aria-describedby="feeling-note-hint"
@@ -353,12 +353,12 @@ fn Details(
                 ></textarea>
             </div>
             <fieldset class="feeling-context" aria-describedby="feeling-context-hint">
-                <legend>{t.feelings_details_context_legend}</legend>
-                <p class="hint" id="feeling-context-hint">{t.feelings_details_context_hint}</p>
+                <legend>{t.feelings().details_context_legend}</legend>
+                <p class="hint" id="feeling-context-hint">{t.feelings().details_context_hint}</p>
                 <div class="feeling-words">{tags}</div>
             </fieldset>
             <div class="field">
-                <label for="feeling-context-text">{t.feelings_details_context_text}</label>
+                <label for="feeling-context-text">{t.feelings().details_context_text}</label>
                 <input
                     id="feeling-context-text"
                     type="text"
@@ -372,9 +372,9 @@ fn Details(
                 />
             </div>
             <div class="actions">
-                <button type="submit" class="button">{t.feelings_details_save}</button>
+                <button type="submit" class="button">{t.feelings().details_save}</button>
                 <button type="button" class="button secondary" on:click=back>
-                    {t.feelings_details_back}
+                    {t.feelings().details_back}
                 </button>
             </div>
         </form>
@@ -401,16 +401,16 @@ fn Saved(
         <div class="feelings-saved" role="status">
             <h2 tabindex="-1" node_ref=heading>
                 <LegendMark shape=shape_of(g) tone=tone_of(g)/>
-                <span>{t.feelings_saved_heading}</span>
+                <span>{t.feelings().saved_heading}</span>
             </h2>
             <p>{words}</p>
         </div>
         <div class="actions">
             <button type="button" class="button" on:click=move |_| show_history.run(())>
-                {t.feelings_saved_see}
+                {t.feelings().saved_see}
             </button>
             <button type="button" class="button secondary" on:click=again>
-                {t.feelings_saved_again}
+                {t.feelings().saved_again}
             </button>
         </div>
     }
@@ -440,7 +440,7 @@ fn chart_data(t: &'static Text, s: &Summary) -> ChartData {
         .map(|g| Series {
             name: g.label(t).to_string(),
             legend: fill(
-                t.feelings_history_legend_count,
+                t.feelings().history_legend_count,
                 &[
                     ("group", g.label(t)),
                     ("count", &s.per_group[g.index()].to_string()),
@@ -460,7 +460,7 @@ fn chart_data(t: &'static Text, s: &Summary) -> ChartData {
                 series: m.feeling.group().index(),
                 value: f64::from(m.intensity),
                 label: fill(
-                    t.feelings_history_mark,
+                    t.feelings().history_mark,
                     &[
                         ("feeling", m.feeling.label(t)),
                         ("intensity", &m.intensity.to_string()),
@@ -479,13 +479,13 @@ fn chart_data(t: &'static Text, s: &Summary) -> ChartData {
         max: f64::from(MAX_INTENSITY),
         ticks: vec![0.0, 5.0, 10.0],
         label_every: (!week).then_some(7),
-        axis_label: t.feelings_history_axis.to_string(),
-        legend_label: t.feelings_history_legend.to_string(),
-        table_toggle: t.feelings_history_table_toggle.to_string(),
-        table_caption: t.feelings_history_table_caption.to_string(),
-        table_first_header: t.feelings_history_table_day.to_string(),
-        table_value_header: t.feelings_history_table_values.to_string(),
-        skip_empty_note: (!week).then(|| t.feelings_history_table_skipped.to_string()),
+        axis_label: t.feelings().history_axis.to_string(),
+        legend_label: t.feelings().history_legend.to_string(),
+        table_toggle: t.feelings().history_table_toggle.to_string(),
+        table_caption: t.feelings().history_table_caption.to_string(),
+        table_first_header: t.feelings().history_table_day.to_string(),
+        table_value_header: t.feelings().history_table_values.to_string(),
+        skip_empty_note: (!week).then(|| t.feelings().history_table_skipped.to_string()),
     }
 }
 
@@ -493,12 +493,12 @@ fn chart_data(t: &'static Text, s: &Summary) -> ChartData {
 fn summary_lines(t: &'static Text, s: &Summary) -> Vec<String> {
     if s.total == 0 {
         return vec![match s.period.span {
-            Span::Week => t.feelings_history_none_week.to_string(),
-            Span::Month => t.feelings_history_none_month.to_string(),
+            Span::Week => t.feelings().history_none_week.to_string(),
+            Span::Month => t.feelings().history_none_month.to_string(),
         }];
     }
     let mut lines = vec![fill(
-        t.feelings_history_count,
+        t.feelings().history_count,
         &[("count", &s.total.to_string())],
     )];
     if let Some((words, n)) = s.most_often() {
@@ -508,12 +508,12 @@ fn summary_lines(t: &'static Text, s: &Summary) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(", ");
         lines.push(fill(
-            t.feelings_history_most,
+            t.feelings().history_most,
             &[("feeling", &words), ("count", &n.to_string())],
         ));
     }
     lines.push(fill(
-        t.feelings_history_days,
+        t.feelings().history_days,
         &[
             ("days", &s.days_with_check_ins().to_string()),
             ("total", &s.days.len().to_string()),
@@ -524,7 +524,7 @@ fn summary_lines(t: &'static Text, s: &Summary) -> Vec<String> {
 
 fn summary_sentence(t: &'static Text, s: &Summary) -> String {
     let title = fill(
-        t.feelings_history_chart_title,
+        t.feelings().history_chart_title,
         &[
             ("start", &day_words(t, s.period.start)),
             ("end", &day_words(t, s.period.end)),
@@ -559,34 +559,34 @@ fn History(heading: NodeRef<html::H2>) -> impl IntoView {
     let is_current = move || period.with(|p| p.contains(today));
     let (prev_label, next_label) = (
         move || match span() {
-            Span::Week => t.feelings_history_previous_week,
-            Span::Month => t.feelings_history_previous_month,
+            Span::Week => t.feelings().history_previous_week,
+            Span::Month => t.feelings().history_previous_month,
         },
         move || match span() {
-            Span::Week => t.feelings_history_next_week,
-            Span::Month => t.feelings_history_next_month,
+            Span::Week => t.feelings().history_next_week,
+            Span::Month => t.feelings().history_next_month,
         },
     );
     view! {
         <div class="card feelings-history">
             <h2 id="feelings-history-title" tabindex="-1" node_ref=heading>
-                {t.feelings_history_heading}
+                {t.feelings().history_heading}
             </h2>
-            <p class="hint">{t.feelings_history_intro}</p>
-            <div class="segmented" role="group" aria-label=t.feelings_history_show>
+            <p class="hint">{t.feelings().history_intro}</p>
+            <div class="segmented" role="group" aria-label=t.feelings().history_show>
                 <button
                     type="button"
                     aria-pressed=move || (span() == Span::Week).to_string()
                     on:click=move |_| show(Span::Week)
                 >
-                    {t.feelings_history_week}
+                    {t.feelings().history_week}
                 </button>
                 <button
                     type="button"
                     aria-pressed=move || (span() == Span::Month).to_string()
                     on:click=move |_| show(Span::Month)
                 >
-                    {t.feelings_history_month}
+                    {t.feelings().history_month}
                 </button>
             </div>
             <h3 class="period" aria-live="polite">{move || period_words(t, period.get())}</h3>
@@ -643,30 +643,30 @@ fn Recent() -> impl IntoView {
     let delete = move |id: String| {
         if let Some(c) = app.delete::<CheckIn>(&id) {
             removed.set(Some((id, c)));
-            message.set(Some(t.feelings_recent_deleted));
+            message.set(Some(t.feelings().recent_deleted));
         }
     };
     let undo = move |_| {
         if let Some((id, c)) = removed.get_untracked() {
             let _ = app.save(&id, &c);
             removed.set(None);
-            message.set(Some(t.feelings_recent_restored));
+            message.set(Some(t.feelings().recent_restored));
         }
     };
     view! {
         <div class="feelings-recent">
-            <h2>{t.feelings_recent_heading}</h2>
+            <h2>{t.feelings().recent_heading}</h2>
             <div class="undo-bar" role="status">
                 {move || message.get().map(|m| view! { <span>{m}</span> })}
                 <Show when=move || removed.with(Option::is_some)>
                     <button type="button" class="button secondary" on:click=undo>
-                        {t.feelings_recent_undo}
+                        {t.feelings().recent_undo}
                     </button>
                 </Show>
             </div>
             <Show
                 when=move || recent.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="card">{t.feelings_recent_empty}</p> }
+                fallback=move || view! { <p class="card">{t.feelings().recent_empty}</p> }
             >
                 <ul class="checkin-list">
                     <For
@@ -676,7 +676,7 @@ fn Recent() -> impl IntoView {
                             let g = c.feeling.group();
                             let when = when_words(t, c.at);
                             let label = fill(
-                                t.feelings_recent_delete_label,
+                                t.feelings().recent_delete_label,
                                 &[("feeling", c.feeling.label(t)), ("when", &when)],
                             );
                             let tags = c
@@ -697,7 +697,7 @@ fn Recent() -> impl IntoView {
                                         {when}
                                         " · "
                                         {fill(
-                                            t.feelings_recent_strength,
+                                            t.feelings().recent_strength,
                                             &[("intensity", &c.intensity.to_string())],
                                         )}
                                     </p>
@@ -707,7 +707,7 @@ fn Recent() -> impl IntoView {
                                         .then(|| {
                                             view! {
                                                 <p class="small">
-                                                    {fill(t.feelings_recent_going_on, &[("tags", &tags)])}
+                                                    {fill(t.feelings().recent_going_on, &[("tags", &tags)])}
                                                 </p>
                                             }
                                         })}
@@ -717,7 +717,7 @@ fn Recent() -> impl IntoView {
                                         aria-label=label
                                         on:click=move |_| delete(id.clone())
                                     >
-                                        {t.feelings_recent_delete}
+                                        {t.feelings().recent_delete}
                                     </button>
                                 </li>
                             }

@@ -36,19 +36,19 @@ pub fn FriendViewPage() -> impl IntoView {
         }
     };
     let submit = move || match draft.get_untracked().finish(time::now()) {
-        Err(_) => message.set(Some((false, t.friend_view_need_answer))),
+        Err(_) => message.set(Some((false, t.friend_view().need_answer))),
         Ok(entry) => {
             let _ = app.save(&browser::new_id(), &entry);
             app.delete::<FriendDraft>(FriendDraft::ID);
             draft.set(FriendDraft::default());
-            message.set(Some((true, t.friend_view_saved)));
+            message.set(Some((true, t.friend_view().saved)));
             browser::focus_main_heading();
         }
     };
     view! {
         <section class="page kindness friend-view" aria-labelledby="friend-title">
-            <PageTitle id="friend-title" text=t.friend_view_title.to_string()/>
-            <p class="lead">{t.friend_view_intro}</p>
+            <PageTitle id="friend-title" text=t.friend_view().title.to_string()/>
+            <p class="lead">{t.friend_view().intro}</p>
             {move || {
                 message
                     .get()
@@ -93,19 +93,19 @@ fn Step(
     let n = FriendStep::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
     let (heading, body, label) = match step {
         FriendStep::Friend => (
-            t.friend_view_friend_heading,
-            t.friend_view_friend_body,
-            t.friend_view_friend_label,
+            t.friend_view().friend_heading,
+            t.friend_view().friend_body,
+            t.friend_view().friend_label,
         ),
         FriendStep::SelfTalk => (
-            t.friend_view_self_heading,
-            t.friend_view_self_body,
-            t.friend_view_self_label,
+            t.friend_view().self_heading,
+            t.friend_view().self_body,
+            t.friend_view().self_label,
         ),
         FriendStep::Compare => (
-            t.friend_view_compare_heading,
-            t.friend_view_compare_body,
-            t.friend_view_compare_change_label,
+            t.friend_view().compare_heading,
+            t.friend_view().compare_body,
+            t.friend_view().compare_change_label,
         ),
     };
     let field_id = format!("friend-{}", step.id());
@@ -114,7 +114,7 @@ fn Step(
         let (friend, own) = draft.with_untracked(|d| (d.friend.clone(), d.self_talk.clone()));
         let shown = |text: String| {
             if text.trim().is_empty() {
-                view! { <p class="small">{t.friend_view_compare_empty}</p> }.into_any()
+                view! { <p class="small">{t.friend_view().compare_empty}</p> }.into_any()
             } else {
                 view! { <p class="side-text">{text}</p> }.into_any()
             }
@@ -122,11 +122,11 @@ fn Step(
         view! {
             <div class="side-by-side">
                 <section class="side friend-side" aria-labelledby="side-friend">
-                    <h3 id="side-friend">{t.friend_view_compare_friend_label}</h3>
+                    <h3 id="side-friend">{t.friend_view().compare_friend_label}</h3>
                     {shown(friend)}
                 </section>
                 <section class="side self-side" aria-labelledby="side-self">
-                    <h3 id="side-self">{t.friend_view_compare_self_label}</h3>
+                    <h3 id="side-self">{t.friend_view().compare_self_label}</h3>
                     {shown(own)}
                 </section>
             </div>
@@ -135,7 +135,7 @@ fn Step(
     let last = step == FriendStep::Compare;
     view! {
         <div class="card step kindness-step">
-            <p class="step-label">{fill(t.friend_view_step, &[("n", &n.to_string())])}</p>
+            <p class="step-label">{fill(t.friend_view().step, &[("n", &n.to_string())])}</p>
             <h2>{heading}</h2>
             <p>{body}</p>
             {compare}
@@ -156,7 +156,7 @@ fn Step(
                     on:blur=move |_| save_now()
                 ></textarea>
                 <p class="hint" id="friend-hint">
-                    {if last { t.friend_view_compare_change_hint } else { t.friend_view_status_saved }}
+                    {if last { t.friend_view().compare_change_hint } else { t.friend_view().status_saved }}
                 </p>
             </div>
             {move || {
@@ -178,13 +178,13 @@ fn Step(
                         }
                     }
                 >
-                    {if last { t.friend_view_save } else { t.friend_view_next }}
+                    {if last { t.friend_view().save } else { t.friend_view().next }}
                 </button>
                 {(n > 1)
                     .then(|| {
                         view! {
                             <button type="button" class="button secondary" on:click=move |_| go(false)>
-                                {t.friend_view_back}
+                                {t.friend_view().back}
                             </button>
                         }
                     })}
@@ -206,11 +206,11 @@ fn FriendHistory() -> impl IntoView {
         all
     };
     view! {
-        <h2 class="section-heading">{t.friend_view_history_heading}</h2>
+        <h2 class="section-heading">{t.friend_view().history_heading}</h2>
         {move || {
             let all = entries();
             if all.is_empty() {
-                return view! { <p class="kindness-empty">{t.friend_view_history_empty}</p> }.into_any();
+                return view! { <p class="kindness-empty">{t.friend_view().history_empty}</p> }.into_any();
             }
             view! {
                 <ul class="kindness-log">
@@ -221,14 +221,14 @@ fn FriendHistory() -> impl IntoView {
                                 <li class="card">
                                     <p class="small kindness-meta">{day_text(t, e.created.date_naive())}</p>
                                     <dl class="friend-entry">
-                                        <dt>{t.friend_view_compare_friend_label}</dt>
+                                        <dt>{t.friend_view().compare_friend_label}</dt>
                                         <dd>{e.friend}</dd>
-                                        <dt>{t.friend_view_compare_self_label}</dt>
+                                        <dt>{t.friend_view().compare_self_label}</dt>
                                         <dd>{e.self_talk}</dd>
                                         {(!e.change.is_empty())
                                             .then(|| {
                                                 view! {
-                                                    <dt>{t.friend_view_history_change_label}</dt>
+                                                    <dt>{t.friend_view().history_change_label}</dt>
                                                     <dd>{e.change}</dd>
                                                 }
                                             })}

@@ -14,11 +14,11 @@ use crate::domain::time;
 
 fn sense_text(t: &'static Text, s: Sense) -> (&'static str, &'static str) {
     match s {
-        Sense::See => (t.grounding_sense_short_see, t.grounding_sense_see),
-        Sense::Touch => (t.grounding_sense_short_touch, t.grounding_sense_touch),
-        Sense::Hear => (t.grounding_sense_short_hear, t.grounding_sense_hear),
-        Sense::Smell => (t.grounding_sense_short_smell, t.grounding_sense_smell),
-        Sense::Taste => (t.grounding_sense_short_taste, t.grounding_sense_taste),
+        Sense::See => (t.grounding().sense_short_see, t.grounding().sense_see),
+        Sense::Touch => (t.grounding().sense_short_touch, t.grounding().sense_touch),
+        Sense::Hear => (t.grounding().sense_short_hear, t.grounding().sense_hear),
+        Sense::Smell => (t.grounding().sense_short_smell, t.grounding().sense_smell),
+        Sense::Taste => (t.grounding().sense_short_taste, t.grounding().sense_taste),
     }
 }
 
@@ -66,7 +66,7 @@ pub fn GroundingPage() -> impl IntoView {
 
     view! {
         <section class="page grounding" aria-labelledby="grounding-title">
-            <PageTitle id="grounding-title" text=t.grounding_title.to_string()/>
+            <PageTitle id="grounding-title" text=t.grounding().title.to_string()/>
             {move || match step_key.get().and(current.get_untracked()) {
                 Some((_, session)) if session.finished_at.is_none() => {
                     view! { <Step session current save just_finished/> }.into_any()
@@ -75,20 +75,20 @@ pub fn GroundingPage() -> impl IntoView {
                     view! {
                         <Show
                             when=move || just_finished.get()
-                            fallback=move || view! { <p class="lead">{t.grounding_intro}</p> }
+                            fallback=move || view! { <p class="lead">{t.grounding().intro}</p> }
                         >
                             <div class="card done" role="status">
-                                <h2>{t.grounding_done_title}</h2>
-                                <p>{t.grounding_done_body}</p>
+                                <h2>{t.grounding().done_title}</h2>
+                                <p>{t.grounding().done_body}</p>
                             </div>
                         </Show>
                         <div class="actions">
                             <button type="button" class="button" on:click=begin>
-                                {move || if just_finished.get() { t.grounding_again } else { t.grounding_start }}
+                                {move || if just_finished.get() { t.grounding().again } else { t.grounding().start }}
                             </button>
                         </div>
                         <p class="small">
-                            {move || fill(t.grounding_log, &[("count", &finished_count().to_string())])}
+                            {move || fill(t.grounding().log, &[("count", &finished_count().to_string())])}
                         </p>
                     }
                         .into_any()
@@ -143,23 +143,23 @@ fn Step(
     let note_id = format!("grounding-note-{step}");
     view! {
         <div class="card step">
-            <p class="step-label">{fill(t.grounding_step, &[("n", &(step + 1).to_string())])}</p>
+            <p class="step-label">{fill(t.grounding().step, &[("n", &(step + 1).to_string())])}</p>
             <div class="sense-count" aria-hidden="true">{sense.count()}</div>
             <h2>{short}</h2>
             <p class="lead">{instruction}</p>
             <div class="field">
-                <label for=note_id.clone()>{t.grounding_note_label}</label>
+                <label for=note_id.clone()>{t.grounding().note_label}</label>
                 <textarea id=note_id prop:value=note on:input=on_input on:blur=move |_| save()></textarea>
             </div>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| go(true)>
-                    {if last { t.grounding_finish } else { t.grounding_next }}
+                    {if last { t.grounding().finish } else { t.grounding().next }}
                 </button>
                 {(step > 0)
                     .then(|| {
                         view! {
                             <button type="button" class="button secondary" on:click=move |_| go(false)>
-                                {t.grounding_back}
+                                {t.grounding().back}
                             </button>
                         }
                     })}

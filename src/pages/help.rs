@@ -13,7 +13,7 @@ pub fn HelpPage() -> impl IntoView {
     let t = use_app().text;
     view! {
         <section class="page help" aria-labelledby="help-title">
-            <PageTitle id="help-title" text=t.help_title.to_string()/>
+            <PageTitle id="help-title" text=t.help().title.to_string()/>
             <HelpBody text=t/>
         </section>
     }
@@ -29,19 +29,21 @@ pub fn HelpBody(text: &'static Text) -> impl IntoView {
             view! {
                 <a class=class href=format!("tel:{tel}")>
                     <Icon kind=IconKind::Phone/>
-                    <span>{fill(t.help_call, &[("number", number)])}</span>
+                    <span>{fill(t.help().call, &[("number", number)])}</span>
                 </a>
             }
         })
     };
     let emergency = t
-        .helplines
+        .helplines()
+        .lines
         .iter()
         .filter(|l| l.emergency)
         .map(|line| call_button(line, "button danger call"))
         .collect_view();
     let lines = t
-        .helplines
+        .helplines()
+        .lines
         .iter()
         .filter(|l| !l.emergency)
         .map(|line| {
@@ -58,30 +60,30 @@ pub fn HelpBody(text: &'static Text) -> impl IntoView {
         .collect_view();
     view! {
         <div class="help">
-            <p class="lead">{t.help_intro}</p>
+            <p class="lead">{t.help().intro}</p>
             <div class="card emergency">
-                <h2>{t.help_emergency_heading}</h2>
-                <p>{t.help_emergency_body}</p>
+                <h2>{t.help().emergency_heading}</h2>
+                <p>{t.help().emergency_body}</p>
                 {emergency}
             </div>
-            <h2>{t.help_india}</h2>
+            <h2>{t.help().india}</h2>
             <ul class="cards">{lines}</ul>
-            <h2>{t.help_elsewhere}</h2>
-            <p>{t.help_elsewhere_body}</p>
+            <h2>{t.help().elsewhere}</h2>
+            <p>{t.help().elsewhere_body}</p>
             <p>
                 <a href="https://findahelpline.com" target="_blank" rel="noopener noreferrer">
-                    {t.help_elsewhere_link}
+                    {t.help().elsewhere_link}
                 </a>
             </p>
-            <h2>{t.help_meanwhile_heading}</h2>
+            <h2>{t.help().meanwhile_heading}</h2>
             <ul class="steps">
-                <li>{t.help_meanwhile_1}</li>
-                <li>{t.help_meanwhile_2}</li>
-                <li>{t.help_meanwhile_3}</li>
+                <li>{t.help().meanwhile_1}</li>
+                <li>{t.help().meanwhile_2}</li>
+                <li>{t.help().meanwhile_3}</li>
             </ul>
-            <p class="disclaimer">{t.help_not_therapy}</p>
-            <p class="small">{fill(t.help_checked, &[("date", t.helplines_checked)])}</p>
-            <p class="small">{fill(t.help_source, &[("source", t.helplines_source)])}</p>
+            <p class="disclaimer">{t.help().not_therapy}</p>
+            <p class="small">{fill(t.help().checked, &[("date", t.helplines().checked)])}</p>
+            <p class="small">{fill(t.help().source, &[("source", t.helplines().source)])}</p>
         </div>
     }
 }

@@ -98,11 +98,11 @@ fn Welcome() -> impl IntoView {
             <div class="hero">
                 <Icon kind=IconKind::Logo/>
             </div>
-            <PageTitle id="welcome-title" text=t.home_welcome_title.to_string()/>
-            <p class="lead">{t.home_welcome_body}</p>
+            <PageTitle id="welcome-title" text=t.home().welcome_title.to_string()/>
+            <p class="lead">{t.home().welcome_body}</p>
             <p class="privacy">
                 <Icon kind=IconKind::Shield/>
-                <span>{t.home_welcome_privacy}</span>
+                <span>{t.home().welcome_privacy}</span>
             </p>
             <form
                 class="card"
@@ -113,21 +113,21 @@ fn Welcome() -> impl IntoView {
             >
                 <ChoiceList
                     name="setback"
-                    legend=t.home_welcome_question
-                    hint=t.home_welcome_hint
+                    legend=t.home().welcome_question
+                    hint=t.home().welcome_hint
                     choices=setback_choices(t)
                     selected=selected
                 />
                 <div class="actions">
-                    <button type="submit" class="button">{t.home_welcome_save}</button>
+                    <button type="submit" class="button">{t.home().welcome_save}</button>
                     <button type="button" class="button secondary" on:click=move |_| finish(None)>
-                        {t.home_welcome_skip}
+                        {t.home().welcome_skip}
                     </button>
                 </div>
                 {move || {
                     not_saved
                         .get()
-                        .then(|| view! { <p class="error" role="alert">{t.app_history_load_not_saved}</p> })
+                        .then(|| view! { <p class="error" role="alert">{t.app().history_load_not_saved}</p> })
                 }}
             </form>
         </section>
@@ -141,23 +141,23 @@ fn Greeting() -> impl IntoView {
     let t = app.text;
     let now = time::now();
     let greeting = match PartOfDay::of(now.hour()) {
-        PartOfDay::Morning => t.home_greeting_morning,
-        PartOfDay::Afternoon => t.home_greeting_afternoon,
-        PartOfDay::Evening => t.home_greeting_evening,
-        PartOfDay::Night => t.home_greeting_night,
+        PartOfDay::Morning => t.home().greeting_morning,
+        PartOfDay::Afternoon => t.home().greeting_afternoon,
+        PartOfDay::Evening => t.home().greeting_evening,
+        PartOfDay::Night => t.home().greeting_night,
     };
     let thoughts = [
-        t.home_today_d0,
-        t.home_today_d1,
-        t.home_today_d2,
-        t.home_today_d3,
-        t.home_today_d4,
-        t.home_today_d5,
-        t.home_today_d6,
+        t.home().today_d0,
+        t.home().today_d1,
+        t.home().today_d2,
+        t.home().today_d3,
+        t.home().today_d4,
+        t.home().today_d5,
+        t.home().today_d6,
     ];
     let thought = thoughts[now.ordinal0() as usize % thoughts.len()];
     let setback = move || app.profile.with(|p| p.setback);
-    let kind_word = move || setback().map_or(t.home_kind_word_none, |s| s.encouragement(t));
+    let kind_word = move || setback().map_or(t.home().kind_word_none, |s| s.encouragement(t));
     view! {
         <section class="page greeting" aria-labelledby="greeting-title">
             <PageTitle id="greeting-title" text=greeting.to_string()/>
@@ -170,7 +170,7 @@ fn Greeting() -> impl IntoView {
             <div class="card today">
                 <h2>
                     <Icon kind=IconKind::Leaf/>
-                    <span>{t.home_today_heading}</span>
+                    <span>{t.home().today_heading}</span>
                 </h2>
                 <p>{thought}</p>
             </div>
@@ -182,25 +182,25 @@ fn Greeting() -> impl IntoView {
                 </Show>
             </Later>
             <Later>
-                <h2 class="section-heading">{t.home_cards_practices_title}</h2>
+                <h2 class="section-heading">{t.home().cards_practices_title}</h2>
                 <PracticeChips/>
             </Later>
             <Later>
                 <div class="card">
-                    <h2>{t.home_cards_understand_title}</h2>
-                    <p>{t.home_cards_understand_body}</p>
-                    <a href=href("/understand") class="button secondary">{t.home_cards_understand_link}</a>
+                    <h2>{t.home().cards_understand_title}</h2>
+                    <p>{t.home().cards_understand_body}</p>
+                    <a href=href("/understand") class="button secondary">{t.home().cards_understand_link}</a>
                 </div>
                 <ChangeAnswer/>
                 <div class="card">
-                    <h2>{t.home_cards_help_title}</h2>
-                    <p>{t.home_cards_help_body}</p>
-                    <a href=href("/help") class="button secondary">{t.home_cards_help_link}</a>
+                    <h2>{t.home().cards_help_title}</h2>
+                    <p>{t.home().cards_help_body}</p>
+                    <a href=href("/help") class="button secondary">{t.home().cards_help_link}</a>
                 </div>
                 <div class="card">
-                    <h2>{t.home_cards_data_title}</h2>
-                    <p>{t.home_cards_data_body}</p>
-                    <a href=href("/data") class="button secondary">{t.home_cards_data_link}</a>
+                    <h2>{t.home().cards_data_title}</h2>
+                    <p>{t.home().cards_data_body}</p>
+                    <a href=href("/data") class="button secondary">{t.home().cards_data_link}</a>
                 </div>
             </Later>
         </section>
@@ -219,9 +219,9 @@ fn HistoryWaiting() -> impl IntoView {
         if app.history_failed.get() {
             view! {
                 <div class="card next-thing-waiting">
-                    <p role="status">{t.app_history_load_failed}</p>
+                    <p role="status">{t.app().history_load_failed}</p>
                     <button type="button" class="button secondary" on:click=move |_| app.read_history()>
-                        {t.app_history_load_retry}
+                        {t.app().history_load_retry}
                     </button>
                 </div>
             }
@@ -229,8 +229,8 @@ fn HistoryWaiting() -> impl IntoView {
         } else {
             view! {
                 <div class="card next-thing-waiting" aria-hidden="true">
-                    <h2>{t.progress_next_heading}</h2>
-                    <p class="muted">{t.home_cards_waiting}</p>
+                    <h2>{t.home().cards_waiting_heading}</h2>
+                    <p class="muted">{t.home().cards_waiting}</p>
                 </div>
             }
             .into_any()
@@ -249,7 +249,7 @@ fn ChangeAnswer() -> impl IntoView {
     let current = move || {
         app.profile
             .with(|p| p.setback)
-            .map_or(t.home_setback_none, |s| s.label(t))
+            .map_or(t.home().setback_none, |s| s.label(t))
     };
     let start = move |_| {
         selected.set(app.profile.with_untracked(|p| p.setback.map(Setback::id)));
@@ -275,17 +275,17 @@ fn ChangeAnswer() -> impl IntoView {
     };
     view! {
         <div class="card answer">
-            <h2>{t.home_answer_heading}</h2>
+            <h2>{t.home().answer_heading}</h2>
             <Show
                 when=move || editing.get()
                 fallback=move || {
                     view! {
                         <p class="current-answer">{current}</p>
                         <Show when=move || saved.get()>
-                            <p class="saved" role="status">{t.home_answer_saved}</p>
+                            <p class="saved" role="status">{t.home().answer_saved}</p>
                         </Show>
                         <button type="button" class="button secondary" on:click=start>
-                            {t.home_answer_change}
+                            {t.home().answer_change}
                         </button>
                     }
                 }
@@ -293,24 +293,24 @@ fn ChangeAnswer() -> impl IntoView {
                 <form on:submit=save>
                     <ChoiceList
                         name="setback-change"
-                        legend=t.home_welcome_question
+                        legend=t.home().welcome_question
                         choices=setback_choices(t)
                         selected=selected
                     />
                     <div class="actions">
-                        <button type="submit" class="button">{t.home_welcome_save}</button>
+                        <button type="submit" class="button">{t.home().welcome_save}</button>
                         <button
                             type="button"
                             class="button secondary"
                             on:click=move |_| editing.set(false)
                         >
-                            {t.home_answer_cancel}
+                            {t.home().answer_cancel}
                         </button>
                     </div>
                     {move || {
                         not_saved
                             .get()
-                            .then(|| view! { <p class="error" role="alert">{t.app_history_load_not_saved}</p> })
+                            .then(|| view! { <p class="error" role="alert">{t.app().history_load_not_saved}</p> })
                     }}
                 </form>
             </Show>

@@ -32,14 +32,14 @@ const PREVIEW: usize = 80;
 /// "Me now" or "Me at 9".
 fn who(t: &'static Text, voice: Voice, age: u8) -> String {
     match voice {
-        Voice::Now => t.inner_child_me_now.to_string(),
-        Voice::Younger => fill(t.inner_child_me_at, &[("age", &age.to_string())]),
+        Voice::Now => t.inner_child().me_now.to_string(),
+        Voice::Younger => fill(t.inner_child().me_at, &[("age", &age.to_string())]),
     }
 }
 
 fn date_text(t: &'static Text, at: &Timestamp) -> String {
     fill(
-        t.inner_child_past_item_date,
+        t.inner_child().past_item_date,
         &[
             ("day", &at.day().to_string()),
             ("month", month_short(t, at.date_naive())),
@@ -49,23 +49,23 @@ fn date_text(t: &'static Text, at: &Timestamp) -> String {
 
 fn counts_text(t: &'static Text, d: &Dialogue) -> String {
     let turns = if d.turn_count() == 1 {
-        t.inner_child_past_turns_one.to_string()
+        t.inner_child().past_turns_one.to_string()
     } else {
         fill(
-            t.inner_child_past_turns_many,
+            t.inner_child().past_turns_many,
             &[("count", &d.turn_count().to_string())],
         )
     };
     let words = if d.word_count() == 1 {
-        t.inner_child_past_words_one.to_string()
+        t.inner_child().past_words_one.to_string()
     } else {
         fill(
-            t.inner_child_past_words,
+            t.inner_child().past_words,
             &[("count", &d.word_count().to_string())],
         )
     };
     fill(
-        t.inner_child_dialogue_counts,
+        t.inner_child().dialogue_counts,
         &[("turns", &turns), ("words", &words)],
     )
 }
@@ -97,14 +97,14 @@ pub fn InnerChildPage() -> impl IntoView {
     };
     view! {
         <section class="page inner-child" aria-labelledby="inner-child-title">
-            <PageTitle id="inner-child-title" text=t.inner_child_title.to_string()/>
-            <p class="lead">{t.inner_child_intro}</p>
-            <p class="ic-care">{t.inner_child_care}</p>
+            <PageTitle id="inner-child-title" text=t.inner_child().title.to_string()/>
+            <p class="lead">{t.inner_child().intro}</p>
+            <p class="ic-care">{t.inner_child().care}</p>
             <form class="card ic-start" on:submit=start novalidate>
-                <h2>{t.inner_child_start_heading}</h2>
-                <p class="hint">{t.inner_child_start_hint}</p>
+                <h2>{t.inner_child().start_heading}</h2>
+                <p class="hint">{t.inner_child().start_hint}</p>
                 <div class="field">
-                    <label for="ic-age">{t.inner_child_start_age_label}</label>
+                    <label for="ic-age">{t.inner_child().start_age_label}</label>
                     <input
                         id="ic-age"
                         type="number"
@@ -118,20 +118,20 @@ pub fn InnerChildPage() -> impl IntoView {
                             error.set(false);
                         }
                     />
-                    <p class="hint" id="ic-age-hint">{t.inner_child_start_age_hint}</p>
+                    <p class="hint" id="ic-age-hint">{t.inner_child().start_age_hint}</p>
                 </div>
                 <div role="alert">
-                    {move || error.get().then(|| view! { <p class="error">{t.inner_child_start_age_error}</p> })}
+                    {move || error.get().then(|| view! { <p class="error">{t.inner_child().start_age_error}</p> })}
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button">{t.inner_child_start_button}</button>
+                    <button type="submit" class="button">{t.inner_child().start_button}</button>
                 </div>
             </form>
             <div class="card ic-reflect">
-                <h2>{t.inner_child_reflect_heading}</h2>
-                <p>{t.inner_child_reflect_hint}</p>
+                <h2>{t.inner_child().reflect_heading}</h2>
+                <p>{t.inner_child().reflect_hint}</p>
                 <a href=href("/inner-child/reflect/new") class="button secondary">
-                    {t.inner_child_reflect_button}
+                    {t.inner_child().reflect_button}
                 </a>
             </div>
             <PastWork/>
@@ -169,18 +169,18 @@ fn PastWork() -> impl IntoView {
         all
     });
     view! {
-        <h2 class="section-heading">{t.inner_child_past_dialogues}</h2>
+        <h2 class="section-heading">{t.inner_child().past_dialogues}</h2>
         {move || {
             let all = dialogues.get();
             if all.is_empty() {
-                return view! { <p class="small">{t.inner_child_past_empty}</p> }.into_any();
+                return view! { <p class="small">{t.inner_child().past_empty}</p> }.into_any();
             }
             view! {
                 <ul class="ic-past">
                     {all
                         .into_iter()
                         .map(|(id, d)| {
-                            let title = fill(t.inner_child_past_item, &[("age", &d.age.to_string())]);
+                            let title = fill(t.inner_child().past_item, &[("age", &d.age.to_string())]);
                             let last = d
                                 .turns
                                 .last()
@@ -201,11 +201,11 @@ fn PastWork() -> impl IntoView {
             }
                 .into_any()
         }}
-        <h2 class="section-heading">{t.inner_child_past_reflections}</h2>
+        <h2 class="section-heading">{t.inner_child().past_reflections}</h2>
         {move || {
             let all = reflections.get();
             if all.is_empty() {
-                return view! { <p class="small">{t.inner_child_past_empty}</p> }.into_any();
+                return view! { <p class="small">{t.inner_child().past_empty}</p> }.into_any();
             }
             view! {
                 <ul class="ic-past">
@@ -213,7 +213,7 @@ fn PastWork() -> impl IntoView {
                         .into_iter()
                         .map(|(id, r)| {
                             let words = inner_child::preview(&r.needed, PREVIEW)
-                                .unwrap_or_else(|| t.inner_child_past_no_card.to_string());
+                                .unwrap_or_else(|| t.inner_child().past_no_card.to_string());
                             view! {
                                 <li class="card ic-past-item">
                                     <a href=href(&format!("/inner-child/reflect/{id}")) class="ic-past-link">
@@ -242,7 +242,7 @@ pub fn DialoguePage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
         <section class="page inner-child ic-dialogue" aria-labelledby="ic-dialogue-title">
-            <a href=href("/inner-child") class="back-link">{t.inner_child_dialogue_back}</a>
+            <a href=href("/inner-child") class="back-link">{t.inner_child().dialogue_back}</a>
             {move || {
                 let id = id.get();
                 let found = valid_key(&format!("{}/{id}", Dialogue::KIND))
@@ -252,8 +252,8 @@ pub fn DialoguePage() -> impl IntoView {
                     Some(d) => view! { <Conversation id dialogue=d/> }.into_any(),
                     None => {
                         view! {
-                            <PageTitle id="ic-dialogue-title" text=t.inner_child_title.to_string()/>
-                            <p>{t.inner_child_dialogue_not_found}</p>
+                            <PageTitle id="ic-dialogue-title" text=t.inner_child().title.to_string()/>
+                            <p>{t.inner_child().dialogue_not_found}</p>
                         }
                             .into_any()
                     }
@@ -332,8 +332,8 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
                     let _ = area.focus();
                 }
             }
-            Err(TurnError::Empty) => error.set(Some(t.inner_child_dialogue_error_empty)),
-            Err(TurnError::TooMany) => error.set(Some(t.inner_child_dialogue_error_too_many)),
+            Err(TurnError::Empty) => error.set(Some(t.inner_child().dialogue_error_empty)),
+            Err(TurnError::TooMany) => error.set(Some(t.inner_child().dialogue_error_too_many)),
         }
     };
     let switch = move |_| {
@@ -365,37 +365,37 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
         navigate(&href("/inner-child"), NavigateOptions::default());
     });
 
-    let title = fill(t.inner_child_dialogue_title, &[("age", &age.to_string())]);
+    let title = fill(t.inner_child().dialogue_title, &[("age", &age.to_string())]);
     let next_voice = move || dialogue.with(|d| d.next);
     let says = move || {
         fill(
-            t.inner_child_dialogue_says,
+            t.inner_child().dialogue_says,
             &[("who", &who(t, next_voice(), age))],
         )
     };
     let switch_text = move || match next_voice() {
         Voice::Now => fill(
-            t.inner_child_dialogue_switch_to_younger,
+            t.inner_child().dialogue_switch_to_younger,
             &[("age", &age.to_string())],
         ),
-        Voice::Younger => t.inner_child_dialogue_switch_to_now.to_string(),
+        Voice::Younger => t.inner_child().dialogue_switch_to_now.to_string(),
     };
 
     view! {
         <PageTitle id="ic-dialogue-title" text=title/>
-        <p class="lead">{t.inner_child_dialogue_how}</p>
+        <p class="lead">{t.inner_child().dialogue_how}</p>
         <details class="ic-starters">
-            <summary>{t.inner_child_dialogue_starters_heading}</summary>
+            <summary>{t.inner_child().dialogue_starters_heading}</summary>
             <ul>
-                <li>{t.inner_child_dialogue_starter_1}</li>
-                <li>{t.inner_child_dialogue_starter_2}</li>
-                <li>{t.inner_child_dialogue_starter_3}</li>
+                <li>{t.inner_child().dialogue_starter_1}</li>
+                <li>{t.inner_child().dialogue_starter_2}</li>
+                <li>{t.inner_child().dialogue_starter_3}</li>
             </ul>
         </details>
         {move || {
             dialogue
                 .with(|d| d.turns.is_empty())
-                .then(|| view! { <p class="ic-empty">{t.inner_child_dialogue_empty}</p> })
+                .then(|| view! { <p class="ic-empty">{t.inner_child().dialogue_empty}</p> })
         }}
         <ol class="ic-turns">
             {move || {
@@ -437,7 +437,7 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
             </label>
             <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
             <div class="actions">
-                <button type="submit" class="button">{t.inner_child_dialogue_add}</button>
+                <button type="submit" class="button">{t.inner_child().dialogue_add}</button>
                 <button type="button" class="button secondary" on:click=switch>
                     {switch_text}
                 </button>
@@ -447,31 +447,31 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
                 <span class="small ic-status" role="status">
                     {move || {
                         if saving.get() {
-                            t.inner_child_dialogue_status_saving
+                            t.inner_child().dialogue_status_saving
                         } else {
-                            t.inner_child_dialogue_status_saved
+                            t.inner_child().dialogue_status_saved
                         }
                     }}
                 </span>
             </div>
         </form>
         <div class="actions">
-            <button type="button" class="button" on:click=done>{t.inner_child_dialogue_done}</button>
+            <button type="button" class="button" on:click=done>{t.inner_child().dialogue_done}</button>
             <Show when=move || dialogue.with(|d| !d.turns.is_empty())>
                 <button type="button" class="button secondary" on:click=take_back>
-                    {t.inner_child_dialogue_take_back}
+                    {t.inner_child().dialogue_take_back}
                 </button>
             </Show>
         </div>
         <div class="ic-danger">
             <ConfirmedButton
-                label=t.inner_child_dialogue_delete
+                label=t.inner_child().dialogue_delete
                 class="button secondary danger-text"
                 icon=false
-                title=t.inner_child_dialogue_confirm_title
-                body=t.inner_child_dialogue_confirm_body
-                confirm_label=t.inner_child_dialogue_confirm_yes
-                cancel_label=t.inner_child_dialogue_confirm_no
+                title=t.inner_child().dialogue_confirm_title
+                body=t.inner_child().dialogue_confirm_body
+                confirm_label=t.inner_child().dialogue_confirm_yes
+                cancel_label=t.inner_child().dialogue_confirm_no
                 on_confirm=delete
             />
         </div>
@@ -483,16 +483,16 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
 fn question_words(t: &'static Text, q: Question) -> (&'static str, &'static str) {
     match q {
         Question::FirstFelt => (
-            t.inner_child_prompts_first_felt,
-            t.inner_child_prompts_first_felt_hint,
+            t.inner_child().prompts_first_felt,
+            t.inner_child().prompts_first_felt_hint,
         ),
         Question::Needed => (
-            t.inner_child_prompts_needed,
-            t.inner_child_prompts_needed_hint,
+            t.inner_child().prompts_needed,
+            t.inner_child().prompts_needed_hint,
         ),
         Question::KnowNow => (
-            t.inner_child_prompts_know_now,
-            t.inner_child_prompts_know_now_hint,
+            t.inner_child().prompts_know_now,
+            t.inner_child().prompts_know_now_hint,
         ),
     }
 }
@@ -519,8 +519,8 @@ pub fn ReflectionPage() -> impl IntoView {
     });
     view! {
         <section class="page inner-child ic-prompts" aria-labelledby="ic-prompts-title">
-            <a href=href("/inner-child") class="back-link">{t.inner_child_prompts_back}</a>
-            <PageTitle id="ic-prompts-title" text=t.inner_child_prompts_title.to_string()/>
+            <a href=href("/inner-child") class="back-link">{t.inner_child().prompts_back}</a>
+            <PageTitle id="ic-prompts-title" text=t.inner_child().prompts_title.to_string()/>
             {move || {
                 let id = id.get();
                 if id == "new" {
@@ -529,7 +529,7 @@ pub fn ReflectionPage() -> impl IntoView {
                     let existing = untrack(|| app.get::<Reflection>(&id));
                     Some(view! { <Questions id existing/> }.into_any())
                 } else {
-                    Some(view! { <p>{t.inner_child_prompts_not_found}</p> }.into_any())
+                    Some(view! { <p>{t.inner_child().prompts_not_found}</p> }.into_any())
                 }
             }}
         </section>
@@ -609,7 +609,7 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
                 }
             >
                 <p class="small ic-step">
-                    {fill(t.inner_child_prompts_step, &[("n", &n.to_string())])}
+                    {fill(t.inner_child().prompts_step, &[("n", &n.to_string())])}
                 </p>
                 <label class="field">
                     <span class="ic-question-text">{label}</span>
@@ -628,16 +628,16 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
                     ></textarea>
                 </label>
                 <p class="hint" id="ic-question-hint">{hint}</p>
-                <p class="small">{t.inner_child_prompts_saved}</p>
+                <p class="small">{t.inner_child().prompts_saved}</p>
                 <div class="actions">
                     <button type="submit" class="button">
-                        {if last { t.inner_child_prompts_finish } else { t.inner_child_prompts_next }}
+                        {if last { t.inner_child().prompts_finish } else { t.inner_child().prompts_next }}
                     </button>
                     {(n > 1)
                         .then(|| {
                             view! {
                                 <button type="button" class="button secondary" on:click=move |_| go(n - 2)>
-                                    {t.inner_child_prompts_previous}
+                                    {t.inner_child().prompts_previous}
                                 </button>
                             }
                         })}
@@ -650,12 +650,12 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
         let needed = reflection.with(|r| r.needed.trim().to_string());
         view! {
             <div class="card ic-card-view">
-                <h2>{t.inner_child_prompts_card_heading}</h2>
+                <h2>{t.inner_child().prompts_card_heading}</h2>
                 {if needed.is_empty() {
-                    view! { <p>{t.inner_child_prompts_card_empty}</p> }.into_any()
+                    view! { <p>{t.inner_child().prompts_card_empty}</p> }.into_any()
                 } else {
                     view! {
-                        <p class="small">{t.inner_child_prompts_card_intro}</p>
+                        <p class="small">{t.inner_child().prompts_card_intro}</p>
                         <blockquote class="hold-card needed-card">
                             <p class="hold-words">{needed}</p>
                         </blockquote>
@@ -665,15 +665,15 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
                             aria-pressed=move || reflection.with(|r| !r.hidden).to_string()
                             on:click=toggle_home
                         >
-                            {t.inner_child_prompts_show_on_home}
+                            {t.inner_child().prompts_show_on_home}
                         </button>
                     }
                         .into_any()
                 }}
                 <div class="actions">
-                    <a href=href("/") class="button">{t.inner_child_prompts_done}</a>
+                    <a href=href("/") class="button">{t.inner_child().prompts_done}</a>
                     <button type="button" class="button secondary" on:click=move |_| go(0)>
-                        {t.inner_child_prompts_edit}
+                        {t.inner_child().prompts_edit}
                     </button>
                 </div>
             </div>
@@ -688,13 +688,13 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
         <div class="ic-danger">
             <Show when=move || reflection.with(|r| !r.is_blank())>
                 <ConfirmedButton
-                    label=t.inner_child_prompts_delete
+                    label=t.inner_child().prompts_delete
                     class="button secondary danger-text"
                     icon=false
-                    title=t.inner_child_prompts_confirm_title
-                    body=t.inner_child_prompts_confirm_body
-                    confirm_label=t.inner_child_prompts_confirm_yes
-                    cancel_label=t.inner_child_prompts_confirm_no
+                    title=t.inner_child().prompts_confirm_title
+                    body=t.inner_child().prompts_confirm_body
+                    confirm_label=t.inner_child().prompts_confirm_yes
+                    cancel_label=t.inner_child().prompts_confirm_no
                     on_confirm=delete
                 />
             </Show>

@@ -32,15 +32,15 @@ const PAGE: usize = 50;
 
 fn words_text(t: &'static Text, n: usize) -> String {
     if n == 1 {
-        t.journal_words_one.to_string()
+        t.journal().words_one.to_string()
     } else {
-        fill(t.journal_words_many, &[("count", &n.to_string())])
+        fill(t.journal().words_many, &[("count", &n.to_string())])
     }
 }
 
 fn date_text(t: &'static Text, at: &Timestamp) -> String {
     fill(
-        t.journal_list_date,
+        t.journal().list_date,
         &[
             ("day", &at.day().to_string()),
             ("month", month_short(t, at.date_naive())),
@@ -66,11 +66,11 @@ pub fn JournalPage() -> impl IntoView {
     let has_entries = Memo::new(move |_| !app.all_shared::<JournalEntry>().is_empty());
     view! {
         <section class="page journal" aria-labelledby="journal-title">
-            <PageTitle id="journal-title" text=t.journal_list_title.to_string()/>
-            <p class="lead">{t.journal_list_intro}</p>
+            <PageTitle id="journal-title" text=t.journal().list_title.to_string()/>
+            <p class="lead">{t.journal().list_intro}</p>
             <div class="actions journal-new">
                 <a href=href("/journal/new") class="button">
-                    {t.journal_list_new}
+                    {t.journal().list_new}
                 </a>
             </div>
             <Show when=move || !has_entries.get()>
@@ -103,8 +103,8 @@ fn Prompts() -> impl IntoView {
     };
     view! {
         <div class="card journal-prompts">
-            <h2>{t.journal_prompts_heading}</h2>
-            <p class="small">{t.journal_prompts_hint}</p>
+            <h2>{t.journal().prompts_heading}</h2>
+            <p class="small">{t.journal().prompts_hint}</p>
             {move || {
                 let setback = app.profile.with(|p| p.setback);
                 let tailored = setback.map(|s| journal::tailored_prompts(s).to_vec()).unwrap_or_default();
@@ -116,11 +116,11 @@ fn Prompts() -> impl IntoView {
                     (tailored[..2].to_vec(), tailored[2..].to_vec(), general)
                 };
                 let for_you = (!tailored.is_empty())
-                    .then(|| view! { <h3>{t.journal_prompts_for_you}</h3> });
+                    .then(|| view! { <h3>{t.journal().prompts_for_you}</h3> });
                 let more_for_you = (!rest_tailored.is_empty())
                     .then(|| {
                         view! {
-                            <h3>{t.journal_prompts_for_you}</h3>
+                            <h3>{t.journal().prompts_for_you}</h3>
                             <ul class="prompt-list">
                                 {rest_tailored.into_iter().map(link).collect_view()}
                             </ul>
@@ -130,9 +130,9 @@ fn Prompts() -> impl IntoView {
                     {for_you}
                     <ul class="prompt-list">{first.into_iter().map(link).collect_view()}</ul>
                     <details class="more-prompts">
-                        <summary>{t.journal_prompts_more}</summary>
+                        <summary>{t.journal().prompts_more}</summary>
                         {more_for_you}
-                        <h3>{t.journal_prompts_any_day}</h3>
+                        <h3>{t.journal().prompts_any_day}</h3>
                         <ul class="prompt-list">
                             {rest_general.into_iter().map(link).collect_view()}
                         </ul>
@@ -208,26 +208,26 @@ fn Entries() -> impl IntoView {
     };
 
     view! {
-        <h2 class="section-heading">{t.journal_list_heading}</h2>
+        <h2 class="section-heading">{t.journal().list_heading}</h2>
         <div class="journal-undo" role="status">
             {move || {
                 if undo.with(Option::is_some) {
                     Some(
                         view! {
-                            <p>{t.journal_list_deleted}</p>
+                            <p>{t.journal().list_deleted}</p>
                             <button
                                 type="button"
                                 class="button secondary"
                                 node_ref=undo_ref
                                 on:click=undo_delete
                             >
-                                {t.journal_list_undo}
+                                {t.journal().list_undo}
                             </button>
                         }
                             .into_any(),
                     )
                 } else if restored.get() {
-                    Some(view! { <p>{t.journal_list_restored}</p> }.into_any())
+                    Some(view! { <p>{t.journal().list_restored}</p> }.into_any())
                 } else {
                     None
                 }
@@ -235,11 +235,11 @@ fn Entries() -> impl IntoView {
         </div>
         <Show
             when=move || entries.with(|e| !e.is_empty())
-            fallback=move || view! { <p class="journal-empty">{t.journal_list_empty}</p> }
+            fallback=move || view! { <p class="journal-empty">{t.journal().list_empty}</p> }
         >
             <div class="journal-search" role="search">
                 <label class="field">
-                    <span>{t.journal_list_search_label}</span>
+                    <span>{t.journal().list_search_label}</span>
                     <input
                         type="search"
                         aria-describedby="journal-search-hint"
@@ -247,18 +247,18 @@ fn Entries() -> impl IntoView {
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
                 </label>
-                <p class="hint" id="journal-search-hint">{t.journal_list_search_hint}</p>
+                <p class="hint" id="journal-search-hint">{t.journal().list_search_hint}</p>
             </div>
             <Show when=move || tags.with(|t| !t.is_empty())>
                 <div class="tag-filter" role="group" aria-labelledby="journal-tag-filter">
-                    <p class="tag-filter-label" id="journal-tag-filter">{t.journal_list_tags_label}</p>
+                    <p class="tag-filter-label" id="journal-tag-filter">{t.journal().list_tags_label}</p>
                     <button
                         type="button"
                         class="chip"
                         aria-pressed=move || tag.with(Option::is_none).to_string()
                         on:click=move |_| tag.set(None)
                     >
-                        {t.journal_list_tag_all}
+                        {t.journal().list_tag_all}
                     </button>
                     <For each=move || tags.get() key=|name| name.clone() let:name>
                         {
@@ -286,7 +286,7 @@ fn Entries() -> impl IntoView {
                     filtering()
                         .then(|| {
                             fill(
-                                t.journal_list_shown,
+                                t.journal().list_shown,
                                 &[
                                     ("count", &shown.with(Vec::len).to_string()),
                                     ("total", &entries.with(Vec::len).to_string()),
@@ -297,7 +297,7 @@ fn Entries() -> impl IntoView {
             </p>
             <Show
                 when=move || shown.with(|s| !s.is_empty())
-                fallback=move || view! { <p class="journal-empty">{t.journal_list_no_match}</p> }
+                fallback=move || view! { <p class="journal-empty">{t.journal().list_no_match}</p> }
             >
                 <ul class="journal-entries">
                     <For
@@ -317,7 +317,7 @@ fn Entries() -> impl IntoView {
                     (count < total)
                         .then(|| {
                             let showing = fill(
-                                t.journal_list_showing,
+                                t.journal().list_showing,
                                 &[("count", &count.to_string()), ("total", &total.to_string())],
                             );
                             view! {
@@ -328,7 +328,7 @@ fn Entries() -> impl IntoView {
                                         class="button secondary"
                                         on:click=move |_| limit.update(|n| *n += PAGE)
                                     >
-                                        {t.journal_list_more}
+                                        {t.journal().list_more}
                                     </button>
                                 </div>
                             }
@@ -345,8 +345,8 @@ fn EntryCard(id: String, entry: JournalEntry, on_delete: Callback<String>) -> im
     let t = use_app().text;
     let headline = entry
         .headline(HEADLINE)
-        .unwrap_or_else(|| t.journal_list_untitled.to_string());
-    let delete_label = fill(t.journal_list_delete_label, &[("title", &headline)]);
+        .unwrap_or_else(|| t.journal().list_untitled.to_string());
+    let delete_label = fill(t.journal().list_delete_label, &[("title", &headline)]);
     let meta = format!(
         "{} · {}",
         date_text(t, &entry.created),
@@ -378,7 +378,7 @@ fn EntryCard(id: String, entry: JournalEntry, on_delete: Callback<String>) -> im
                 on:click=move |_| on_delete.run(id_for_delete.clone())
             >
                 <Icon kind=IconKind::Trash/>
-                <span>{t.journal_list_delete}</span>
+                <span>{t.journal().list_delete}</span>
             </button>
         </li>
     }
@@ -420,9 +420,9 @@ pub fn JournalEntryPage() -> impl IntoView {
     view! {
         <section class="page journal-editor" aria-labelledby="journal-entry-title">
             <a href=href("/journal") class="back-link">
-                {t.journal_editor_back}
+                {t.journal().editor_back}
             </a>
-            <PageTitle id="journal-entry-title" text=t.journal_editor_title.to_string()/>
+            <PageTitle id="journal-entry-title" text=t.journal().editor_title.to_string()/>
             {move || {
                 let id = id.get();
                 if id == "new" {
@@ -432,9 +432,9 @@ pub fn JournalEntryPage() -> impl IntoView {
                 } else {
                     Some(
                         view! {
-                            <p>{t.journal_editor_not_found}</p>
+                            <p>{t.journal().editor_not_found}</p>
                             <a href=href("/journal") class="button secondary">
-                                {t.journal_editor_not_found_link}
+                                {t.journal().editor_not_found_link}
                             </a>
                         }
                             .into_any(),
@@ -539,10 +539,14 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
                 let max_tag = MAX_TAG.to_string();
                 let max_tags = MAX_TAGS.to_string();
                 tag_error.set(Some(match e {
-                    TagError::Empty => t.journal_tags_error_empty.to_string(),
-                    TagError::TooLong => fill(t.journal_tags_error_too_long, &[("max", &max_tag)]),
-                    TagError::TooMany => fill(t.journal_tags_error_too_many, &[("max", &max_tags)]),
-                    TagError::Duplicate => t.journal_tags_error_duplicate.to_string(),
+                    TagError::Empty => t.journal().tags_error_empty.to_string(),
+                    TagError::TooLong => {
+                        fill(t.journal().tags_error_too_long, &[("max", &max_tag)])
+                    }
+                    TagError::TooMany => {
+                        fill(t.journal().tags_error_too_many, &[("max", &max_tags)])
+                    }
+                    TagError::Duplicate => t.journal().tags_error_duplicate.to_string(),
                 }));
             }
         }
@@ -578,10 +582,10 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
         "journal-body-hint"
     };
     let status_text = move || match status.get() {
-        Status::Idle => t.journal_editor_status_new,
-        Status::Pending => t.journal_editor_status_saving,
-        Status::Saved => t.journal_editor_status_saved,
-        Status::Failed => t.journal_editor_status_failed,
+        Status::Idle => t.journal().editor_status_new,
+        Status::Pending => t.journal().editor_status_saving,
+        Status::Saved => t.journal().editor_status_saved,
+        Status::Failed => t.journal().editor_status_failed,
     };
 
     view! {
@@ -589,13 +593,13 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
             .map(|words| {
                 view! {
                     <div class="card journal-prompt">
-                        <p class="small">{t.journal_editor_prompt_label}</p>
+                        <p class="small">{t.journal().editor_prompt_label}</p>
                         <p class="journal-prompt-text" id="journal-prompt">{words}</p>
                     </div>
                 }
             })}
         <label class="field">
-            <span>{t.journal_editor_title_label}</span>
+            <span>{t.journal().editor_title_label}</span>
             <input
                 type="text"
                 maxlength=MAX_TITLE
@@ -610,7 +614,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
             />
         </label>
         <label class="field">
-            <span>{t.journal_editor_body_label}</span>
+            <span>{t.journal().editor_body_label}</span>
             <textarea
                 class="journal-body"
                 rows="10"
@@ -625,7 +629,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
                 on:blur=move |_| save_now()
             ></textarea>
         </label>
-        <p class="hint" id="journal-body-hint">{t.journal_editor_body_hint}</p>
+        <p class="hint" id="journal-body-hint">{t.journal().editor_body_hint}</p>
         <div class="journal-editor-meta">
             <span class="small">{move || words_text(t, entry.with(JournalEntry::words))}</span>
             <span
@@ -638,12 +642,12 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
         </div>
         <Later>
             <div class="card journal-tags" role="group" aria-labelledby="journal-tags-heading">
-                <h2 id="journal-tags-heading">{t.journal_tags_heading}</h2>
-                <p class="hint">{t.journal_tags_hint}</p>
+                <h2 id="journal-tags-heading">{t.journal().tags_heading}</h2>
+                <p class="hint">{t.journal().tags_hint}</p>
                 <ul class="tag-list">
                     <For each=move || entry.with(|e| e.tags.clone()) key=|tag| tag.clone() let:tag>
                         {
-                            let label = fill(t.journal_tags_remove, &[("tag", &tag)]);
+                            let label = fill(t.journal().tags_remove, &[("tag", &tag)]);
                             let removed = tag.clone();
                             view! {
                                 <li class="tag removable">
@@ -667,7 +671,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
                         add_tag(tag_input.get_untracked());
                     }
                 >
-                    <label for="journal-tag-input">{t.journal_tags_add_label}</label>
+                    <label for="journal-tag-input">{t.journal().tags_add_label}</label>
                     <div class="tag-add-row">
                         <input
                             id="journal-tag-input"
@@ -681,18 +685,18 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
                                 tag_error.set(None);
                             }
                         />
-                        <button type="submit" class="button secondary">{t.journal_tags_add}</button>
+                        <button type="submit" class="button secondary">{t.journal().tags_add}</button>
                     </div>
                 </form>
                 <p class="error journal-tag-error" role="alert">
                     {move || tag_error.get()}
                 </p>
                 <Show when=move || suggestions.with(|s| !s.is_empty())>
-                    <p class="small">{t.journal_tags_suggestions}</p>
+                    <p class="small">{t.journal().tags_suggestions}</p>
                     <div class="suggestions">
                         <For each=move || suggestions.get() key=|tag| tag.clone() let:tag>
                             {
-                                let label = fill(t.journal_tags_suggest_add, &[("tag", &tag)]);
+                                let label = fill(t.journal().tags_suggest_add, &[("tag", &tag)]);
                                 let chosen = tag.clone();
                                 view! {
                                     <button
@@ -712,7 +716,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
         </Later>
         <div class="actions">
             <button type="button" class="button" on:click=done>
-                {t.journal_editor_done}
+                {t.journal().editor_done}
             </button>
         </div>
     }

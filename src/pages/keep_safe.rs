@@ -93,51 +93,51 @@ pub fn KeepSafeCard() -> impl IntoView {
     let ios = on_ios_safari() && !installed_at_start;
     view! {
         <div class="card keep-safe" id="keep-safe">
-            <h2>{t.keep_safe_card_heading}</h2>
-            <p>{t.keep_safe_card_intro}</p>
-            <h3>{t.keep_safe_card_storage_heading}</h3>
+            <h2>{t.keep_safe().card_heading}</h2>
+            <p>{t.keep_safe().card_intro}</p>
+            <h3>{t.keep_safe().card_storage_heading}</h3>
             <p role="status" class="keep-safe-state">
                 {move || match persisted.get() {
-                    Persisted::Checking => t.keep_safe_card_checking,
-                    Persisted::Yes => t.keep_safe_card_persisted_yes,
-                    Persisted::No => t.keep_safe_card_persisted_no,
-                    Persisted::AskedNo => t.keep_safe_card_asked_no,
-                    Persisted::Unknown => t.keep_safe_card_persisted_unknown,
+                    Persisted::Checking => t.keep_safe().card_checking,
+                    Persisted::Yes => t.keep_safe().card_persisted_yes,
+                    Persisted::No => t.keep_safe().card_persisted_no,
+                    Persisted::AskedNo => t.keep_safe().card_asked_no,
+                    Persisted::Unknown => t.keep_safe().card_persisted_unknown,
                 }}
             </p>
             <Show when=move || matches!(persisted.get(), Persisted::No | Persisted::AskedNo)>
                 <button type="button" class="button secondary" on:click=ask>
-                    {t.keep_safe_card_ask_again}
+                    {t.keep_safe().card_ask_again}
                 </button>
             </Show>
-            <h3>{t.keep_safe_card_install_heading}</h3>
+            <h3>{t.keep_safe().card_install_heading}</h3>
             <p>
                 {move || {
                     if privacy::installed_this_visit() {
-                        t.keep_safe_card_installed_now
+                        t.keep_safe().card_installed_now
                     } else if installed() {
-                        t.keep_safe_card_installed_yes
+                        t.keep_safe().card_installed_yes
                     } else {
-                        t.keep_safe_card_installed_no
+                        t.keep_safe().card_installed_no
                     }
                 }}
             </p>
             <Show when=move || privacy::install_offer_waiting() && !installed()>
                 <button type="button" class="button" on:click=install>
                     <Icon kind=IconKind::Download/>
-                    <span>{t.keep_safe_card_install_button}</span>
+                    <span>{t.keep_safe().card_install_button}</span>
                 </button>
             </Show>
             {ios
                 .then(|| {
                     view! {
                         <div class="ios-steps">
-                            <h3>{t.keep_safe_card_ios_heading}</h3>
-                            <p>{t.keep_safe_card_ios_body}</p>
+                            <h3>{t.keep_safe().card_ios_heading}</h3>
+                            <p>{t.keep_safe().card_ios_body}</p>
                         </div>
                     }
                 })}
-            <p class="small">{t.keep_safe_card_private_note}</p>
+            <p class="small">{t.keep_safe().card_private_note}</p>
             <ReminderChoice/>
         </div>
     }
@@ -176,10 +176,10 @@ fn ReminderChoice() -> impl IntoView {
         }
     });
     let label = move |weeks: u8| match weeks {
-        2 => t.keep_safe_reminder_every_2,
-        4 => t.keep_safe_reminder_every_4,
-        8 => t.keep_safe_reminder_every_8,
-        _ => t.keep_safe_reminder_never,
+        2 => t.keep_safe().reminder_every_2,
+        4 => t.keep_safe().reminder_every_4,
+        8 => t.keep_safe().reminder_every_8,
+        _ => t.keep_safe().reminder_never,
     };
     let choices = INTERVALS
         .into_iter()
@@ -190,19 +190,19 @@ fn ReminderChoice() -> impl IntoView {
         .collect::<Vec<_>>();
     let last = move || {
         reminder().last_export.map_or_else(
-            || t.keep_safe_reminder_last_never.to_string(),
+            || t.keep_safe().reminder_last_never.to_string(),
             |at| {
                 fill(
-                    t.keep_safe_reminder_last,
+                    t.keep_safe().reminder_last,
                     &[("date", &at.format("%-d %B %Y").to_string())],
                 )
             },
         )
     };
     view! {
-        <h3>{t.keep_safe_reminder_heading}</h3>
+        <h3>{t.keep_safe().reminder_heading}</h3>
         <p class="last-backup">{last}</p>
-        <ChoiceList name="backup-reminder" legend=t.keep_safe_reminder_legend choices selected=chosen/>
+        <ChoiceList name="backup-reminder" legend=t.keep_safe().reminder_legend choices selected=chosen/>
     }
 }
 
@@ -222,7 +222,7 @@ pub fn KeepSafeHomeCard() -> impl IntoView {
             .is_due(first_use, now)
     };
     let download = move |_| match download_backup(app) {
-        Ok(file) => done.set(Some(fill(t.keep_safe_home_done, &[("file", &file)]))),
+        Ok(file) => done.set(Some(fill(t.keep_safe().home_done, &[("file", &file)]))),
         Err(e) => done.set(Some(e)),
     };
     let not_now = move |_| {
@@ -245,15 +245,15 @@ pub fn KeepSafeHomeCard() -> impl IntoView {
             } else if due() {
                 view! {
                     <section class="card backup-due" aria-labelledby="backup-due-title">
-                        <h2 id="backup-due-title">{t.keep_safe_home_heading}</h2>
-                        <p>{t.keep_safe_home_body}</p>
+                        <h2 id="backup-due-title">{t.keep_safe().home_heading}</h2>
+                        <p>{t.keep_safe().home_body}</p>
                         <div class="actions">
                             <button type="button" class="button" on:click=download>
                                 <Icon kind=IconKind::Download/>
-                                <span>{t.keep_safe_home_download}</span>
+                                <span>{t.keep_safe().home_download}</span>
                             </button>
                             <button type="button" class="button secondary" on:click=not_now>
-                                {t.keep_safe_home_not_now}
+                                {t.keep_safe().home_not_now}
                             </button>
                         </div>
                     </section>
@@ -262,9 +262,9 @@ pub fn KeepSafeHomeCard() -> impl IntoView {
             } else if ios_hint {
                 view! {
                     <p class="card ios-hint">
-                        <span>{t.keep_safe_home_ios_hint}</span>
+                        <span>{t.keep_safe().home_ios_hint}</span>
                         " "
-                        <a href=format!("{}#keep-safe", href("/data"))>{t.keep_safe_home_ios_link}</a>
+                        <a href=format!("{}#keep-safe", href("/data"))>{t.keep_safe().home_ios_link}</a>
                     </p>
                 }
                     .into_any()

@@ -20,9 +20,9 @@ use crate::domain::time;
 fn phrase_error(app: AppState, e: PhraseError) -> String {
     let t = app.text;
     match e {
-        PhraseError::Empty => t.kind_phrases_error_empty.to_string(),
+        PhraseError::Empty => t.kind_phrases().error_empty.to_string(),
         PhraseError::TooLong => fill(
-            t.kind_phrases_error_too_long,
+            t.kind_phrases().error_too_long,
             &[("max", &MAX_PHRASE.to_string())],
         ),
     }
@@ -57,13 +57,13 @@ pub fn KindPhrasesPage() -> impl IntoView {
 
     view! {
         <section class="page phrases" aria-labelledby="phrases-title">
-            <PageTitle id="phrases-title" text=t.kind_phrases_title.to_string()/>
-            <p class="lead">{t.kind_phrases_intro}</p>
+            <PageTitle id="phrases-title" text=t.kind_phrases().title.to_string()/>
+            <p class="lead">{t.kind_phrases().intro}</p>
             <div class="phrases-status" role="status">
                 <p class="small">
                     {move || {
                         fill(
-                            t.kind_phrases_pinned_count,
+                            t.kind_phrases().pinned_count,
                             &[
                                 ("count", &pinned.with(|p| p.pinned.len()).to_string()),
                                 ("max", &MAX_PINS.to_string()),
@@ -74,8 +74,8 @@ pub fn KindPhrasesPage() -> impl IntoView {
             </div>
             <OwnPhrases pinned toggle full_notice/>
             <div class="card">
-                <h2>{t.kind_phrases_suggested_heading}</h2>
-                <p class="hint">{t.kind_phrases_suggested_hint}</p>
+                <h2>{t.kind_phrases().suggested_heading}</h2>
+                <p class="hint">{t.kind_phrases().suggested_hint}</p>
                 <ul class="phrase-list">
                     {move || {
                         suggested()
@@ -120,14 +120,14 @@ fn PinButton(
             aria-pressed=move || pinned.with(|p| p.is_pinned(&pressed_ref)).to_string()
             on:click=move |_| toggle.run(r.clone())
         >
-            {t.kind_phrases_pin}
+            {t.kind_phrases().pin}
             <span class="visually-hidden">{format!(": {words}")}</span>
         </button>
         // Said next to the button that was tapped, so it is seen.
         {move || {
             full_notice
                 .with(|n| n.as_ref() == Some(&notice_ref))
-                .then(|| view! { <p class="phrases-full" role="alert">{t.kind_phrases_full}</p> })
+                .then(|| view! { <p class="phrases-full" role="alert">{t.kind_phrases().full}</p> })
         }}
     }
 }
@@ -194,11 +194,11 @@ fn OwnPhrases(
 
     view! {
         <div class="card">
-            <h2>{t.kind_phrases_own_heading}</h2>
-            <p class="hint">{t.kind_phrases_own_hint}</p>
+            <h2>{t.kind_phrases().own_heading}</h2>
+            <p class="hint">{t.kind_phrases().own_hint}</p>
             <form class="phrase-add" on:submit=add novalidate>
                 <label class="field">
-                    <span>{t.kind_phrases_add_label}</span>
+                    <span>{t.kind_phrases().add_label}</span>
                     <textarea
                         rows="2"
                         maxlength=MAX_PHRASE
@@ -213,15 +213,15 @@ fn OwnPhrases(
                 </label>
                 <p class="error" role="alert">{move || error.get()}</p>
                 <div class="actions">
-                    <button type="submit" class="button">{t.kind_phrases_add}</button>
+                    <button type="submit" class="button">{t.kind_phrases().add}</button>
                 </div>
                 <div role="status">
-                    {move || added.get().then(|| view! { <p class="success">{t.kind_phrases_added}</p> })}
+                    {move || added.get().then(|| view! { <p class="success">{t.kind_phrases().added}</p> })}
                 </div>
             </form>
             <Show
                 when=move || own.with(|o| !o.is_empty())
-                fallback=move || view! { <p class="small">{t.kind_phrases_own_empty}</p> }
+                fallback=move || view! { <p class="small">{t.kind_phrases().own_empty}</p> }
             >
                 <ul class="phrase-list">
                     <For each=move || own.get() key=|(id, p)| (id.clone(), p.updated) let:item>
@@ -295,14 +295,14 @@ fn OwnPhraseItem(
                                     editing.set(true);
                                 }
                             >
-                                {t.kind_phrases_edit}
+                                {t.kind_phrases().edit}
                             </button>
                             <button
                                 type="button"
                                 class="button secondary small-button"
                                 on:click=move |_| confirming.set(true)
                             >
-                                {t.kind_phrases_delete}
+                                {t.kind_phrases().delete}
                             </button>
                         </div>
                     }
@@ -310,7 +310,7 @@ fn OwnPhraseItem(
             >
                 <form class="phrase-edit" on:submit=save novalidate>
                     <label class="field">
-                        <span>{t.kind_phrases_edit_label}</span>
+                        <span>{t.kind_phrases().edit_label}</span>
                         <textarea
                             rows="2"
                             maxlength=MAX_PHRASE
@@ -320,23 +320,23 @@ fn OwnPhraseItem(
                     </label>
                     <p class="error" role="alert">{move || error.get()}</p>
                     <div class="actions">
-                        <button type="submit" class="button">{t.kind_phrases_save}</button>
+                        <button type="submit" class="button">{t.kind_phrases().save}</button>
                         <button
                             type="button"
                             class="button secondary"
                             on:click=move |_| editing.set(false)
                         >
-                            {t.kind_phrases_cancel}
+                            {t.kind_phrases().cancel}
                         </button>
                     </div>
                 </form>
             </Show>
             <Show when=move || confirming.get()>
                 <Confirm
-                    title=t.kind_phrases_confirm_title
-                    body=t.kind_phrases_confirm_body
-                    confirm_label=t.kind_phrases_confirm_yes
-                    cancel_label=t.kind_phrases_confirm_no
+                    title=t.kind_phrases().confirm_title
+                    body=t.kind_phrases().confirm_body
+                    confirm_label=t.kind_phrases().confirm_yes
+                    cancel_label=t.kind_phrases().confirm_no
                     on_confirm=delete
                     on_cancel=Callback::new(move |_| confirming.set(false))
                 />
@@ -375,7 +375,7 @@ pub fn ThingsToHoldOnTo() -> impl IntoView {
         (!phrases.is_empty() || !needed.is_empty()).then(|| {
             view! {
                 <section class="hold" aria-labelledby="hold-heading">
-                    <h2 class="section-heading" id="hold-heading">{t.kind_phrases_home_heading}</h2>
+                    <h2 class="section-heading" id="hold-heading">{t.kind_phrases().home_heading}</h2>
                     <ul class="hold-list">
                         {phrases
                             .into_iter()
@@ -394,7 +394,7 @@ pub fn ThingsToHoldOnTo() -> impl IntoView {
                                     <li class="hold-card needed-card">
                                         <p class="hold-label">
                                             <a href=href(&format!("/inner-child/reflect/{id}"))>
-                                                {t.kind_phrases_home_needed_label}
+                                                {t.kind_phrases().home_needed_label}
                                             </a>
                                         </p>
                                         <p class="hold-words">{w}</p>
@@ -403,7 +403,7 @@ pub fn ThingsToHoldOnTo() -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                    <a href=href("/phrases") class="small hold-manage">{t.kind_phrases_home_manage}</a>
+                    <a href=href("/phrases") class="small hold-manage">{t.kind_phrases().home_manage}</a>
                 </section>
             }
         })

@@ -35,92 +35,92 @@ pub struct ScaleWords {
 pub fn words(t: &'static Text, scale: Scale) -> ScaleWords {
     match scale {
         Scale::Rosenberg => ScaleWords {
-            name: t.measures_rosenberg_name,
-            full_name: t.measures_rosenberg_full_name,
-            intro: t.measures_rosenberg_intro,
+            name: t.measures().rosenberg_name,
+            full_name: t.measures().rosenberg_full_name,
+            intro: t.measures().rosenberg_intro,
             items: vec![
-                t.measures_rosenberg_item_1,
-                t.measures_rosenberg_item_2,
-                t.measures_rosenberg_item_3,
-                t.measures_rosenberg_item_4,
-                t.measures_rosenberg_item_5,
-                t.measures_rosenberg_item_6,
-                t.measures_rosenberg_item_7,
-                t.measures_rosenberg_item_8,
-                t.measures_rosenberg_item_9,
-                t.measures_rosenberg_item_10,
+                t.measures().rosenberg_item_1,
+                t.measures().rosenberg_item_2,
+                t.measures().rosenberg_item_3,
+                t.measures().rosenberg_item_4,
+                t.measures().rosenberg_item_5,
+                t.measures().rosenberg_item_6,
+                t.measures().rosenberg_item_7,
+                t.measures().rosenberg_item_8,
+                t.measures().rosenberg_item_9,
+                t.measures().rosenberg_item_10,
             ],
             answers: vec![
-                (3, t.measures_rosenberg_answer_3),
-                (2, t.measures_rosenberg_answer_2),
-                (1, t.measures_rosenberg_answer_1),
-                (0, t.measures_rosenberg_answer_0),
+                (3, t.measures().rosenberg_answer_3),
+                (2, t.measures().rosenberg_answer_2),
+                (1, t.measures().rosenberg_answer_1),
+                (0, t.measures().rosenberg_answer_0),
             ],
-            low: t.measures_rosenberg_low,
-            middle: t.measures_rosenberg_middle,
-            high: t.measures_rosenberg_high,
+            low: t.measures().rosenberg_low,
+            middle: t.measures().rosenberg_middle,
+            high: t.measures().rosenberg_high,
         },
         Scale::SelfCompassion => ScaleWords {
-            name: t.measures_self_compassion_name,
-            full_name: t.measures_self_compassion_full_name,
-            intro: t.measures_self_compassion_intro,
+            name: t.measures().self_compassion_name,
+            full_name: t.measures().self_compassion_full_name,
+            intro: t.measures().self_compassion_intro,
             items: vec![
-                t.measures_self_compassion_item_1,
-                t.measures_self_compassion_item_2,
-                t.measures_self_compassion_item_3,
-                t.measures_self_compassion_item_4,
-                t.measures_self_compassion_item_5,
-                t.measures_self_compassion_item_6,
-                t.measures_self_compassion_item_7,
-                t.measures_self_compassion_item_8,
-                t.measures_self_compassion_item_9,
-                t.measures_self_compassion_item_10,
-                t.measures_self_compassion_item_11,
-                t.measures_self_compassion_item_12,
+                t.measures().self_compassion_item_1,
+                t.measures().self_compassion_item_2,
+                t.measures().self_compassion_item_3,
+                t.measures().self_compassion_item_4,
+                t.measures().self_compassion_item_5,
+                t.measures().self_compassion_item_6,
+                t.measures().self_compassion_item_7,
+                t.measures().self_compassion_item_8,
+                t.measures().self_compassion_item_9,
+                t.measures().self_compassion_item_10,
+                t.measures().self_compassion_item_11,
+                t.measures().self_compassion_item_12,
             ],
             answers: vec![
-                (1, t.measures_self_compassion_answer_1),
-                (2, t.measures_self_compassion_answer_2),
-                (3, t.measures_self_compassion_answer_3),
-                (4, t.measures_self_compassion_answer_4),
-                (5, t.measures_self_compassion_answer_5),
+                (1, t.measures().self_compassion_answer_1),
+                (2, t.measures().self_compassion_answer_2),
+                (3, t.measures().self_compassion_answer_3),
+                (4, t.measures().self_compassion_answer_4),
+                (5, t.measures().self_compassion_answer_5),
             ],
-            low: t.measures_self_compassion_low,
-            middle: t.measures_self_compassion_middle,
-            high: t.measures_self_compassion_high,
+            low: t.measures().self_compassion_low,
+            middle: t.measures().self_compassion_middle,
+            high: t.measures().self_compassion_high,
         },
         Scale::Who5 => ScaleWords {
-            name: t.measures_who5_name,
-            full_name: t.measures_who5_full_name,
-            intro: t.measures_who5_intro,
+            name: t.measures().who5_name,
+            full_name: t.measures().who5_full_name,
+            intro: t.measures().who5_intro,
             items: vec![
-                t.measures_who5_item_1,
-                t.measures_who5_item_2,
-                t.measures_who5_item_3,
-                t.measures_who5_item_4,
-                t.measures_who5_item_5,
+                t.measures().who5_item_1,
+                t.measures().who5_item_2,
+                t.measures().who5_item_3,
+                t.measures().who5_item_4,
+                t.measures().who5_item_5,
             ],
             answers: vec![
-                (5, t.measures_who5_answer_5),
-                (4, t.measures_who5_answer_4),
-                (3, t.measures_who5_answer_3),
-                (2, t.measures_who5_answer_2),
-                (1, t.measures_who5_answer_1),
-                (0, t.measures_who5_answer_0),
+                (5, t.measures().who5_answer_5),
+                (4, t.measures().who5_answer_4),
+                (3, t.measures().who5_answer_3),
+                (2, t.measures().who5_answer_2),
+                (1, t.measures().who5_answer_1),
+                (0, t.measures().who5_answer_0),
             ],
-            low: t.measures_who5_low,
-            middle: t.measures_who5_middle,
-            high: t.measures_who5_high,
+            low: t.measures().who5_low,
+            middle: t.measures().who5_middle,
+            high: t.measures().who5_high,
         },
     }
 }
 
 fn every_label(t: &'static Text, days: u16) -> &'static str {
     match days {
-        7 => t.measures_page_every_7,
-        14 => t.measures_page_every_14,
-        30 => t.measures_page_every_30,
-        _ => t.measures_page_every_60,
+        7 => t.measures().page_every_7,
+        14 => t.measures().page_every_14,
+        30 => t.measures().page_every_30,
+        _ => t.measures().page_every_60,
     }
 }
 
@@ -132,19 +132,22 @@ fn date_words(d: NaiveDate) -> String {
 pub fn score_words(t: &'static Text, scale: Scale, score: f64) -> String {
     let shown = format_score(scale, score);
     match scale {
-        Scale::SelfCompassion => fill(t.measures_result_score_mean, &[("score", &shown)]),
+        Scale::SelfCompassion => fill(t.measures().result_score_mean, &[("score", &shown)]),
         _ => {
             let max = format_score(scale, scale.score_range().1);
-            fill(t.measures_result_score, &[("score", &shown), ("max", &max)])
+            fill(
+                t.measures().result_score,
+                &[("score", &shown), ("max", &max)],
+            )
         }
     }
 }
 
 fn change_words(t: &'static Text, c: Change) -> &'static str {
     match c {
-        Change::Up => t.measures_page_change_up,
-        Change::Down => t.measures_page_change_down,
-        Change::AboutTheSame => t.measures_page_change_same,
+        Change::Up => t.measures().page_change_up,
+        Change::Down => t.measures().page_change_down,
+        Change::AboutTheSame => t.measures().page_change_same,
     }
 }
 
@@ -172,7 +175,7 @@ fn trend_chart(t: &'static Text, scale: Scale, results: &[MeasureResult]) -> Cha
     };
     ChartData {
         summary: fill(
-            t.measures_page_trend_summary,
+            t.measures().page_trend_summary,
             &[("name", w.name), ("points", &spoken)],
         ),
         columns: points
@@ -184,7 +187,7 @@ fn trend_chart(t: &'static Text, scale: Scale, results: &[MeasureResult]) -> Cha
             })
             .collect(),
         series: vec![Series {
-            name: t.measures_page_trend_table_score.to_string(),
+            name: t.measures().page_trend_table_score.to_string(),
             legend: w.name.to_string(),
             shape: Shape::Circle,
             tone: 1,
@@ -203,12 +206,12 @@ fn trend_chart(t: &'static Text, scale: Scale, results: &[MeasureResult]) -> Cha
         max,
         ticks,
         label_every: None,
-        axis_label: t.measures_page_trend_axis.to_string(),
-        legend_label: t.measures_page_trend_legend.to_string(),
-        table_toggle: t.measures_page_trend_table_toggle.to_string(),
-        table_caption: fill(t.measures_page_trend_table_caption, &[("name", w.name)]),
-        table_first_header: t.measures_page_trend_table_date.to_string(),
-        table_value_header: t.measures_page_trend_table_score.to_string(),
+        axis_label: t.measures().page_trend_axis.to_string(),
+        legend_label: t.measures().page_trend_legend.to_string(),
+        table_toggle: t.measures().page_trend_table_toggle.to_string(),
+        table_caption: fill(t.measures().page_trend_table_caption, &[("name", w.name)]),
+        table_first_header: t.measures().page_trend_table_date.to_string(),
+        table_value_header: t.measures().page_trend_table_score.to_string(),
         skip_empty_note: None,
     }
 }
@@ -236,14 +239,14 @@ pub fn MeasuresPage() -> impl IntoView {
     });
     view! {
         <section class="page measures" aria-labelledby="measures-title">
-            <PageTitle id="measures-title" text=t.measures_page_title.to_string()/>
-            <p class="lead">{t.measures_page_intro}</p>
-            <p class="disclaimer">{t.measures_page_not_a_test}</p>
+            <PageTitle id="measures-title" text=t.measures().page_title.to_string()/>
+            <p class="lead">{t.measures().page_intro}</p>
+            <p class="disclaimer">{t.measures().page_not_a_test}</p>
             {Scale::ALL.into_iter().map(|scale| view! { <ScaleCard scale/> }).collect_view()}
             <div class="card">
                 <ChoiceList
                     name="measure-every"
-                    legend=t.measures_page_every_legend
+                    legend=t.measures().page_every_legend
                     choices=EVERY_DAYS_CHOICES
                         .into_iter()
                         .map(|d| Choice {
@@ -259,7 +262,7 @@ pub fn MeasuresPage() -> impl IntoView {
                     selected=every
                 />
                 <Show when=move || saved.get()>
-                    <p class="success" role="status">{t.measures_page_every_saved}</p>
+                    <p class="success" role="status">{t.measures().page_every_saved}</p>
                 </Show>
             </div>
         </section>
@@ -282,7 +285,7 @@ fn ScaleCard(scale: Scale) -> impl IntoView {
                 {w.full_name}
                 " · "
                 {fill(
-                    t.measures_page_about,
+                    t.measures().page_about,
                     &[("items", &scale.items().to_string()), ("minutes", &minutes.to_string())],
                 )}
             </p>
@@ -299,9 +302,9 @@ fn ScaleCard(scale: Scale) -> impl IntoView {
                 let points = trend(&results, scale);
                 let moved = change(scale, &points);
                 let status = match &last {
-                    None => t.measures_page_never_taken.to_string(),
+                    None => t.measures().page_never_taken.to_string(),
                     Some(r) => fill(
-                        t.measures_page_last,
+                        t.measures().page_last,
                         &[
                             ("date", &date_words(r.at.date_naive())),
                             ("score", &score_words(t, scale, r.score())),
@@ -309,16 +312,16 @@ fn ScaleCard(scale: Scale) -> impl IntoView {
                     ),
                 };
                 let when = if next <= today {
-                    t.measures_page_ready.to_string()
+                    t.measures().page_ready.to_string()
                 } else {
-                    fill(t.measures_page_next, &[("date", &date_words(next))])
+                    fill(t.measures().page_next, &[("date", &date_words(next))])
                 };
                 let action = if has_draft {
-                    t.measures_page_continue
+                    t.measures().page_continue
                 } else if last.is_some() {
-                    t.measures_page_again
+                    t.measures().page_again
                 } else {
-                    t.measures_page_start
+                    t.measures().page_start
                 };
                 let chart = (points.len() >= 2).then(|| {
                     let data = trend_chart(t, scale, &results);
@@ -423,7 +426,7 @@ fn MeasureForm(scale: Scale) -> impl IntoView {
                         <p class="small" role="status">
                             {move || {
                                 fill(
-                                    t.measures_form_progress,
+                                    t.measures().form_progress,
                                     &[("answered", &answered().to_string()), ("total", &total.to_string())],
                                 )
                             }}
@@ -480,13 +483,13 @@ fn MeasureForm(scale: Scale) -> impl IntoView {
                                             .join(", ");
                                         view! {
                                             <p class="error" role="alert">
-                                                {fill(t.measures_form_incomplete, &[("numbers", &numbers)])}
+                                                {fill(t.measures().form_incomplete, &[("numbers", &numbers)])}
                                             </p>
                                         }
                                     })
                             }}
                             <div class="actions">
-                                <button type="submit" class="button">{t.measures_form_submit}</button>
+                                <button type="submit" class="button">{t.measures().form_submit}</button>
                             </div>
                         </form>
                     }
@@ -495,7 +498,7 @@ fn MeasureForm(scale: Scale) -> impl IntoView {
                 {move || result.get().map(|(r, previous)| view! { <MeasureResultView result=r previous/> })}
             </Show>
             <p>
-                <a href=href("/measures") class="button secondary">{t.measures_form_back}</a>
+                <a href=href("/measures") class="button secondary">{t.measures().form_back}</a>
             </p>
         </section>
     }
@@ -520,18 +523,18 @@ fn MeasureResultView(result: MeasureResult, previous: Option<f64>) -> impl IntoV
     });
     view! {
         <div class="card result" role="region" aria-labelledby="result-heading">
-            <h2 id="result-heading">{t.measures_result_heading}</h2>
+            <h2 id="result-heading">{t.measures().result_heading}</h2>
             <p class="score">{score_words(t, scale, score)}</p>
             <p>{meaning}</p>
             {moved.map(|c| view! { <p>{change_words(t, c)}</p> })}
-            <p class="small">{t.measures_result_what_not}</p>
+            <p class="small">{t.measures().result_what_not}</p>
             {(band == Band::Low)
                 .then(|| {
                     view! {
                         <p>
-                            {t.measures_result_talk}
+                            {t.measures().result_talk}
                             " "
-                            <a href=href("/help")>{t.measures_result_talk_link}</a>
+                            <a href=href("/help")>{t.measures().result_talk_link}</a>
                         </p>
                     }
                 })}

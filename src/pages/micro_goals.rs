@@ -22,22 +22,22 @@ use crate::domain::Record;
 
 fn energy_label(t: &'static Text, e: Energy) -> &'static str {
     match e {
-        Energy::VeryLow => t.micro_goals_energy_very_low,
-        Energy::Some => t.micro_goals_energy_some,
-        Energy::Good => t.micro_goals_energy_good,
+        Energy::VeryLow => t.micro_goals().energy_very_low,
+        Energy::Some => t.micro_goals().energy_some,
+        Energy::Good => t.micro_goals().energy_good,
     }
 }
 
 /// "Mon" .. "Sun" for 0 = Monday .. 6 = Sunday (also used by reminders).
 pub fn day_short(t: &'static Text, d: u8) -> &'static str {
     [
-        t.micro_goals_days_d0,
-        t.micro_goals_days_d1,
-        t.micro_goals_days_d2,
-        t.micro_goals_days_d3,
-        t.micro_goals_days_d4,
-        t.micro_goals_days_d5,
-        t.micro_goals_days_d6,
+        t.micro_goals().days_d0,
+        t.micro_goals().days_d1,
+        t.micro_goals().days_d2,
+        t.micro_goals().days_d3,
+        t.micro_goals().days_d4,
+        t.micro_goals().days_d5,
+        t.micro_goals().days_d6,
     ][usize::from(d.min(6))]
 }
 
@@ -77,23 +77,23 @@ pub fn DayPicker(legend: &'static str, days: RwSignal<Vec<u8>>) -> impl IntoView
 /// "Monday" .. "Sunday" for 0 = Monday .. 6 = Sunday.
 pub fn day_full(t: &'static Text, d: u8) -> &'static str {
     [
-        t.micro_goals_days_full0,
-        t.micro_goals_days_full1,
-        t.micro_goals_days_full2,
-        t.micro_goals_days_full3,
-        t.micro_goals_days_full4,
-        t.micro_goals_days_full5,
-        t.micro_goals_days_full6,
+        t.micro_goals().days_full0,
+        t.micro_goals().days_full1,
+        t.micro_goals().days_full2,
+        t.micro_goals().days_full3,
+        t.micro_goals().days_full4,
+        t.micro_goals().days_full5,
+        t.micro_goals().days_full6,
     ][usize::from(d.min(6))]
 }
 
 /// "Repeats Mon, Wed" / "Repeats every day" / "Once".
 fn repeat_words(t: &'static Text, g: &Goal) -> String {
     if !g.repeats() {
-        return t.micro_goals_today_once.to_string();
+        return t.micro_goals().today_once.to_string();
     }
     let days = if g.days.len() == 7 {
-        t.micro_goals_days_every.to_string()
+        t.micro_goals().days_every.to_string()
     } else {
         g.days
             .iter()
@@ -101,16 +101,16 @@ fn repeat_words(t: &'static Text, g: &Goal) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    fill(t.micro_goals_today_repeats, &[("days", &days)])
+    fill(t.micro_goals().today_repeats, &[("days", &days)])
 }
 
 /// A short word for a momentum value.
 pub fn momentum_word(t: &'static Text, value: f64) -> &'static str {
     match value {
-        v if v < 25.0 => t.micro_goals_momentum_word_start,
-        v if v < 50.0 => t.micro_goals_momentum_word_building,
-        v if v < 75.0 => t.micro_goals_momentum_word_steady,
-        _ => t.micro_goals_momentum_word_strong,
+        v if v < 25.0 => t.micro_goals().momentum_word_start,
+        v if v < 50.0 => t.micro_goals().momentum_word_building,
+        v if v < 75.0 => t.micro_goals().momentum_word_steady,
+        _ => t.micro_goals().momentum_word_strong,
     }
 }
 
@@ -126,8 +126,8 @@ pub fn GoalsPage() -> impl IntoView {
     let energy = RwSignal::new(Some(Energy::Some.id()));
     view! {
         <section class="page goals" aria-labelledby="goals-title">
-            <PageTitle id="goals-title" text=t.micro_goals_page_title.to_string()/>
-            <p class="lead">{t.micro_goals_page_intro}</p>
+            <PageTitle id="goals-title" text=t.micro_goals().page_title.to_string()/>
+            <p class="lead">{t.micro_goals().page_intro}</p>
             <TodayCard/>
             <Later>
                 <MomentumCard/>
@@ -136,8 +136,8 @@ pub fn GoalsPage() -> impl IntoView {
                 <div class="card">
                     <ChoiceList
                         name="energy"
-                        legend=t.micro_goals_energy_legend
-                        hint=t.micro_goals_energy_hint
+                        legend=t.micro_goals().energy_legend
+                        hint=t.micro_goals().energy_hint
                         choices=Energy::ALL
                             .into_iter()
                             .map(|e| Choice { id: e.id(), label: energy_label(t, e) })
@@ -194,10 +194,10 @@ fn TodayCard() -> impl IntoView {
     let t = app.text;
     let celebration = RwSignal::new(None::<&'static str>);
     let celebrations = [
-        t.micro_goals_today_celebrate_0,
-        t.micro_goals_today_celebrate_1,
-        t.micro_goals_today_celebrate_2,
-        t.micro_goals_today_celebrate_3,
+        t.micro_goals().today_celebrate_0,
+        t.micro_goals().today_celebrate_1,
+        t.micro_goals().today_celebrate_2,
+        t.micro_goals().today_celebrate_3,
     ];
     let count = RwSignal::new(0usize);
     let toggle = move |id: String, title: String, done: bool| {
@@ -245,14 +245,14 @@ fn TodayCard() -> impl IntoView {
     });
     view! {
         <div class="card today-goals">
-            <h2>{t.micro_goals_today_heading}</h2>
+            <h2>{t.micro_goals().today_heading}</h2>
             {move || {
                 today_list.with(|(items, any_open)| {
                     items.is_empty().then(|| {
                         let words = if *any_open {
-                            t.micro_goals_today_none
+                            t.micro_goals().today_none
                         } else {
-                            t.micro_goals_today_none_yet
+                            t.micro_goals().today_none_yet
                         };
                         view! { <p class="muted">{words}</p> }
                     })
@@ -324,12 +324,12 @@ fn TodayCard() -> impl IntoView {
                                     let _ = app.save(&RestDay::id(date), &RestDay { date });
                                 }
                             >
-                                {t.micro_goals_today_rest_button}
+                                {t.micro_goals().today_rest_button}
                             </button>
                         }
                     }
                 >
-                    <p class="success" role="status">{t.micro_goals_today_rest_on}</p>
+                    <p class="success" role="status">{t.micro_goals().today_rest_on}</p>
                     <button
                         type="button"
                         class="button secondary"
@@ -337,7 +337,7 @@ fn TodayCard() -> impl IntoView {
                             app.delete::<RestDay>(&RestDay::id(today()));
                         }
                     >
-                        {t.micro_goals_today_rest_undo}
+                        {t.micro_goals().today_rest_undo}
                     </button>
                 </Show>
             </div>
@@ -382,17 +382,17 @@ fn BiggerOffer(
             let words = s.text(t);
             let save = save.clone();
             view! {
-                <p>{fill(t.micro_goals_bigger_next, &[("next", words)])}</p>
+                <p>{fill(t.micro_goals().bigger_next, &[("next", words)])}</p>
                 <div class="actions">
                     <button
                         type="button"
                         class="button"
                         on:click=move |_| save(words.to_string(), Some(next.to_string()))
                     >
-                        {t.micro_goals_bigger_yes}
+                        {t.micro_goals().bigger_yes}
                     </button>
                     <button type="button" class="button secondary" on:click=not_now.clone()>
-                        {t.micro_goals_bigger_not_now}
+                        {t.micro_goals().bigger_not_now}
                     </button>
                 </div>
             }
@@ -400,7 +400,7 @@ fn BiggerOffer(
         }
         Bigger::OwnWords => view! {
             <div class="field">
-                <label for=field_id.clone()>{t.micro_goals_bigger_own_label}</label>
+                <label for=field_id.clone()>{t.micro_goals().bigger_own_label}</label>
                 <input
                     id=field_id
                     type="text"
@@ -415,10 +415,10 @@ fn BiggerOffer(
                     class="button"
                     on:click=move |_| save(own_words.get_untracked().trim().to_string(), None)
                 >
-                    {t.micro_goals_bigger_own_save}
+                    {t.micro_goals().bigger_own_save}
                 </button>
                 <button type="button" class="button secondary" on:click=not_now.clone()>
-                    {t.micro_goals_bigger_not_now}
+                    {t.micro_goals().bigger_not_now}
                 </button>
             </div>
         }
@@ -426,7 +426,7 @@ fn BiggerOffer(
     };
     view! {
         <div class="bigger-offer">
-            <p>{fill(t.micro_goals_bigger_offer, &[("days", &done.to_string())])}</p>
+            <p>{fill(t.micro_goals().bigger_offer, &[("days", &done.to_string())])}</p>
             {body}
         </div>
     }
@@ -439,7 +439,7 @@ fn MomentumCard() -> impl IntoView {
     let t = app.text;
     view! {
         <div class="card momentum">
-            <h2>{t.micro_goals_momentum_heading}</h2>
+            <h2>{t.micro_goals().momentum_heading}</h2>
             {move || {
                 let date = today();
                 // Redrawn after a tick is on screen (see `AppState::settled`).
@@ -450,7 +450,7 @@ fn MomentumCard() -> impl IntoView {
                     })
                 });
                 if d.is_empty() {
-                    return view! { <p class="muted">{t.micro_goals_momentum_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.micro_goals().momentum_none}</p> }.into_any();
                 }
                 let value = momentum(&d);
                 let shown = value.round() as u32;
@@ -459,11 +459,11 @@ fn MomentumCard() -> impl IntoView {
                     <p class="momentum-value">
                         <strong>{momentum_word(t, value)}</strong>
                         " · "
-                        {fill(t.micro_goals_momentum_value, &[("value", &shown.to_string())])}
+                        {fill(t.micro_goals().momentum_value, &[("value", &shown.to_string())])}
                     </p>
                     <Bar class="meter" percent=shown as usize/>
-                    <p class="small">{t.micro_goals_momentum_explain}</p>
-                    <h3>{t.micro_goals_momentum_weeks_heading}</h3>
+                    <p class="small">{t.micro_goals().momentum_explain}</p>
+                    <h3>{t.micro_goals().momentum_weeks_heading}</h3>
                     <ul class="week-bars">
                         {weeks
                             .into_iter()
@@ -473,7 +473,7 @@ fn MomentumCard() -> impl IntoView {
                                     <li>
                                         <span class="week-words">
                                             {fill(
-                                                t.micro_goals_momentum_week,
+                                                t.micro_goals().momentum_week,
                                                 &[
                                                     ("date", &w.monday.format("%-d %b").to_string()),
                                                     ("done", &w.done_days.to_string()),
@@ -526,7 +526,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
         ev.prevent_default();
         let words = title.get_untracked().trim().to_string();
         if words.is_empty() {
-            message.set(Some((false, t.micro_goals_add_need_title)));
+            message.set(Some((false, t.micro_goals().add_need_title)));
             return;
         }
         let mut days = if repeat.get_untracked() == Some("days") {
@@ -537,7 +537,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
         crate::domain::order::sort(&mut days);
         days.dedup();
         if repeat.get_untracked() == Some("days") && days.is_empty() {
-            message.set(Some((false, t.micro_goals_add_need_days)));
+            message.set(Some((false, t.micro_goals().add_need_days)));
             return;
         }
         // Keep the idea's ladder only while the words are still the idea's.
@@ -553,20 +553,20 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
             bigger_declined_at: 0,
         };
         if goal.check().is_err() {
-            message.set(Some((false, t.micro_goals_add_need_title)));
+            message.set(Some((false, t.micro_goals().add_need_title)));
             return;
         }
         let _ = app.save(&browser::new_id(), &goal);
         title.set(String::new());
         suggestion.set(None);
-        message.set(Some((true, t.micro_goals_add_added)));
+        message.set(Some((true, t.micro_goals().add_added)));
     };
     view! {
         <form class="card add-goal" on:submit=submit novalidate>
-            <h2>{t.micro_goals_add_heading}</h2>
+            <h2>{t.micro_goals().add_heading}</h2>
             <div class="field">
-                <label for="goal-title">{t.micro_goals_add_title_label}</label>
-                <p class="hint" id="goal-title-hint">{t.micro_goals_add_title_hint}</p>
+                <label for="goal-title">{t.micro_goals().add_title_label}</label>
+                <p class="hint" id="goal-title-hint">{t.micro_goals().add_title_hint}</p>
                 <input
                     id="goal-title"
                     type="text"
@@ -576,7 +576,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
                     on:input=move |ev| title.set(event_target_value(&ev))
                 />
             </div>
-            <h3 class="small-heading">{t.micro_goals_add_ideas}</h3>
+            <h3 class="small-heading">{t.micro_goals().add_ideas}</h3>
             <ul class="idea-list">
                 {move || {
                     ideas()
@@ -594,7 +594,7 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
                                         }
                                     >
                                         <span class="visually-hidden">
-                                            {t.micro_goals_add_use_idea}
+                                            {t.micro_goals().add_use_idea}
                                             " "
                                         </span>
                                         {words}
@@ -607,19 +607,19 @@ fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
             </ul>
             <ChoiceList
                 name="goal-repeat"
-                legend=t.micro_goals_add_repeat_legend
+                legend=t.micro_goals().add_repeat_legend
                 choices=vec![
-                    Choice { id: "once", label: t.micro_goals_add_once },
-                    Choice { id: "days", label: t.micro_goals_add_some_days },
+                    Choice { id: "once", label: t.micro_goals().add_once },
+                    Choice { id: "days", label: t.micro_goals().add_some_days },
                 ]
                 selected=repeat
             />
             <Show when=move || repeat.get() == Some("days")>
-                <DayPicker legend=t.micro_goals_add_days_legend days=chosen_days/>
+                <DayPicker legend=t.micro_goals().add_days_legend days=chosen_days/>
             </Show>
             <FormMessage message/>
             <div class="actions">
-                <button type="submit" class="button">{t.micro_goals_add_add}</button>
+                <button type="submit" class="button">{t.micro_goals().add_add}</button>
             </div>
         </form>
     }
@@ -633,7 +633,7 @@ fn YourGoals() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, Goal)>);
     view! {
         <div class="card">
-            <h2>{t.micro_goals_goals_heading}</h2>
+            <h2>{t.micro_goals().goals_heading}</h2>
             {move || {
                 // Redrawn after a tick is on screen (see `AppState::settled`).
                 let (shared_wins, active) = app.settled(&[Win::KIND, Goal::KIND], || {
@@ -647,7 +647,7 @@ fn YourGoals() -> impl IntoView {
                 });
                 let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
                 if active.is_empty() {
-                    return view! { <p class="muted">{t.micro_goals_goals_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.micro_goals().goals_none}</p> }.into_any();
                 }
                 view! {
                     <ul class="log">
@@ -655,7 +655,7 @@ fn YourGoals() -> impl IntoView {
                             .into_iter()
                             .map(|(id, g)| {
                                 let count = done_days(&wins, &id);
-                                let label = fill(t.micro_goals_goals_put_away_label, &[("title", &g.title)]);
+                                let label = fill(t.micro_goals().goals_put_away_label, &[("title", &g.title)]);
                                 let before = g.clone();
                                 let put_away = move |_| {
                                     let mut after = before.clone();
@@ -671,11 +671,11 @@ fn YourGoals() -> impl IntoView {
                                             <span class="small">
                                                 {repeat_words(t, &g)}
                                                 " · "
-                                                {fill(t.micro_goals_goals_done_count, &[("days", &count.to_string())])}
+                                                {fill(t.micro_goals().goals_done_count, &[("days", &count.to_string())])}
                                             </span>
                                         </span>
                                         <button type="button" class="button secondary small-button" on:click=put_away>
-                                            <span aria-hidden="true">{t.micro_goals_goals_put_away}</span>
+                                            <span aria-hidden="true">{t.micro_goals().goals_put_away}</span>
                                             <span class="visually-hidden">{label}</span>
                                         </button>
                                     </li>
@@ -686,7 +686,7 @@ fn YourGoals() -> impl IntoView {
                 }
                     .into_any()
             }}
-            <UndoNotice undo said=t.micro_goals_goals_put_away_done button=t.micro_goals_goals_undo/>
+            <UndoNotice undo said=t.micro_goals().goals_put_away_done button=t.micro_goals().goals_undo/>
         </div>
     }
 }
@@ -707,12 +707,12 @@ fn WinsLog() -> impl IntoView {
             at: time::now(),
         };
         if win.check().is_err() {
-            message.set(Some((false, t.micro_goals_wins_need_text)));
+            message.set(Some((false, t.micro_goals().wins_need_text)));
             return;
         }
         let _ = app.save(&browser::new_id(), &win);
         text.set(String::new());
-        message.set(Some((true, t.micro_goals_wins_added)));
+        message.set(Some((true, t.micro_goals().wins_added)));
     };
     // The newest wins (sorted by reference: only the few shown are copied)
     // and how many came this week.
@@ -735,11 +735,11 @@ fn WinsLog() -> impl IntoView {
     });
     view! {
         <div class="card wins">
-            <h2>{t.micro_goals_wins_heading}</h2>
-            <p>{t.micro_goals_wins_intro}</p>
+            <h2>{t.micro_goals().wins_heading}</h2>
+            <p>{t.micro_goals().wins_intro}</p>
             <form on:submit=submit novalidate>
                 <div class="field">
-                    <label for="win-text">{t.micro_goals_wins_label}</label>
+                    <label for="win-text">{t.micro_goals().wins_label}</label>
                     <input
                         id="win-text"
                         type="text"
@@ -750,17 +750,17 @@ fn WinsLog() -> impl IntoView {
                 </div>
                 <FormMessage message/>
                 <div class="actions">
-                    <button type="submit" class="button">{t.micro_goals_wins_add}</button>
+                    <button type="submit" class="button">{t.micro_goals().wins_add}</button>
                 </div>
             </form>
             {move || {
                 recent
                     .with(|(this_week, shown)| {
                         if shown.is_empty() {
-                            view! { <p class="muted">{t.micro_goals_wins_none}</p> }.into_any()
+                            view! { <p class="muted">{t.micro_goals().wins_none}</p> }.into_any()
                         } else {
                             let count = this_week.to_string();
-                            view! { <p class="small">{fill(t.micro_goals_wins_this_week, &[("count", &count)])}</p> }
+                            view! { <p class="small">{fill(t.micro_goals().wins_this_week, &[("count", &count)])}</p> }
                                 .into_any()
                         }
                     })
@@ -774,7 +774,7 @@ fn WinsLog() -> impl IntoView {
                 >
                     {
                         let (id, w) = item;
-                        let label = fill(t.micro_goals_wins_remove_label, &[("text", &w.text)]);
+                        let label = fill(t.micro_goals().wins_remove_label, &[("text", &w.text)]);
                         let from_goal = w.goal.is_some();
                         let remove = move |_| {
                             if let Some(removed) = app.delete::<Win>(&id) {
@@ -792,11 +792,11 @@ fn WinsLog() -> impl IntoView {
                                             day_short(t, w.at.weekday().num_days_from_monday() as u8),
                                             w.at.format("%-d %b"),
                                         )}
-                                        {from_goal.then(|| format!(" · {}", t.micro_goals_wins_from_goal))}
+                                        {from_goal.then(|| format!(" · {}", t.micro_goals().wins_from_goal))}
                                     </span>
                                 </span>
                                 <button type="button" class="button secondary small-button" on:click=remove>
-                                    <span aria-hidden="true">{t.micro_goals_wins_remove}</span>
+                                    <span aria-hidden="true">{t.micro_goals().wins_remove}</span>
                                     <span class="visually-hidden">{label}</span>
                                 </button>
                             </li>
@@ -804,7 +804,7 @@ fn WinsLog() -> impl IntoView {
                     }
                 </For>
             </ul>
-            <UndoNotice undo said=t.micro_goals_wins_removed button=t.micro_goals_wins_undo/>
+            <UndoNotice undo said=t.micro_goals().wins_removed button=t.micro_goals().wins_undo/>
         </div>
     }
 }

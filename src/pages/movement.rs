@@ -20,9 +20,9 @@ use crate::domain::time;
 
 fn kind_label(t: &'static Text, k: MovementKind) -> &'static str {
     match k {
-        MovementKind::Walk => t.movement_kind_walk,
-        MovementKind::Exercise => t.movement_kind_exercise,
-        MovementKind::Other => t.movement_kind_other,
+        MovementKind::Walk => t.movement().kind_walk,
+        MovementKind::Exercise => t.movement().kind_exercise,
+        MovementKind::Other => t.movement().kind_other,
     }
 }
 
@@ -68,8 +68,8 @@ pub fn MovementPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match snapshot().finish(time::now()) {
-            Err(DraftProblem::NoKind) => message.set(Some((false, t.movement_need_kind))),
-            Err(DraftProblem::Minutes) => message.set(Some((false, t.movement_need_minutes))),
+            Err(DraftProblem::NoKind) => message.set(Some((false, t.movement().need_kind))),
+            Err(DraftProblem::Minutes) => message.set(Some((false, t.movement().need_minutes))),
             Ok(entry) => {
                 let _ = app.save(&browser::new_id(), &entry);
                 let _ = app.delete::<MovementDraft>(MovementDraft::ID);
@@ -78,7 +78,7 @@ pub fn MovementPage() -> impl IntoView {
                 before.set(5);
                 after.set(5);
                 note.set(String::new());
-                message.set(Some((true, t.movement_saved)));
+                message.set(Some((true, t.movement().saved)));
             }
         }
     };
@@ -93,12 +93,12 @@ pub fn MovementPage() -> impl IntoView {
 
     view! {
         <section class="page movement" aria-labelledby="movement-title">
-            <PageTitle id="movement-title" text=t.movement_title.to_string()/>
-            <p class="lead">{t.movement_intro}</p>
+            <PageTitle id="movement-title" text=t.movement().title.to_string()/>
+            <p class="lead">{t.movement().intro}</p>
             <form class="card" on:submit=submit novalidate>
-                <ChoiceList name="movement-kind" legend=t.movement_kind_legend choices=kinds selected=kind/>
+                <ChoiceList name="movement-kind" legend=t.movement().kind_legend choices=kinds selected=kind/>
                 <div class="field">
-                    <label for="movement-minutes">{t.movement_minutes_label}</label>
+                    <label for="movement-minutes">{t.movement().minutes_label}</label>
                     <input
                         id="movement-minutes"
                         type="number"
@@ -111,24 +111,24 @@ pub fn MovementPage() -> impl IntoView {
                 </div>
                 <RatingSlider
                     id="movement-before".to_string()
-                    label=t.movement_before_label.to_string()
+                    label=t.movement().before_label.to_string()
                     value=before
                     max=MAX_FEELING
                     step=1
-                    low=t.movement_low
-                    high=t.movement_high
+                    low=t.movement().low
+                    high=t.movement().high
                 />
                 <RatingSlider
                     id="movement-after".to_string()
-                    label=t.movement_after_label.to_string()
+                    label=t.movement().after_label.to_string()
                     value=after
                     max=MAX_FEELING
                     step=1
-                    low=t.movement_low
-                    high=t.movement_high
+                    low=t.movement().low
+                    high=t.movement().high
                 />
                 <div class="field">
-                    <label for="movement-note">{t.movement_note_label}</label>
+                    <label for="movement-note">{t.movement().note_label}</label>
                     <textarea
                         id="movement-note"
                         prop:value=move || note.get()
@@ -137,7 +137,7 @@ pub fn MovementPage() -> impl IntoView {
                 </div>
                 <FormMessage message/>
                 <div class="actions">
-                    <button type="submit" class="button">{t.movement_save}</button>
+                    <button type="submit" class="button">{t.movement().save}</button>
                 </div>
             </form>
             <MovementHistory/>
@@ -158,21 +158,21 @@ fn MovementHistory() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{t.movement_recent}</h2>
+            <h2>{t.movement().recent}</h2>
             {move || {
                 let all = entries();
                 let plain: Vec<MovementEntry> = all.iter().map(|(_, e, _)| e.clone()).collect();
                 let week = summary_since(&plain, time::now() - Days::days(7));
                 let mut lines = vec![];
                 if week.sessions == 0 {
-                    lines.push(t.movement_week_none.to_string());
+                    lines.push(t.movement().week_none.to_string());
                 } else {
                     lines.push(fill(
-                        t.movement_week,
+                        t.movement().week,
                         &[("sessions", &week.sessions.to_string()), ("minutes", &week.minutes.to_string())],
                     ));
                     if let Some(lift) = week.average_lift.filter(|l| *l > 0.0) {
-                        lines.push(fill(t.movement_week_lift, &[("lift", &format!("{lift:.1}"))]));
+                        lines.push(fill(t.movement().week_lift, &[("lift", &format!("{lift:.1}"))]));
                     }
                 }
                 view! {
@@ -193,14 +193,14 @@ fn MovementHistory() -> impl IntoView {
                                         <span>
                                             <strong>
                                                 {fill(
-                                                    t.movement_item,
+                                                    t.movement().item,
                                                     &[("kind", kind_label(t, e.kind)), ("minutes", &e.minutes.to_string())],
                                                 )}
                                             </strong>
                                             <br/>
                                             <span class="small">
                                                 {fill(
-                                                    t.movement_item_feel,
+                                                    t.movement().item_feel,
                                                     &[("before", &e.before.to_string()), ("after", &e.after.to_string())],
                                                 )}
                                                 " · "
@@ -209,7 +209,7 @@ fn MovementHistory() -> impl IntoView {
                                             {(!entry.note.is_empty()).then(|| view! { <br/><span class="small">{entry.note.clone()}</span> })}
                                         </span>
                                         <button type="button" class="button secondary small-button" on:click=remove>
-                                            {t.movement_delete}
+                                            {t.movement().delete}
                                         </button>
                                     </li>
                                 }
@@ -218,7 +218,7 @@ fn MovementHistory() -> impl IntoView {
                     </ul>
                 }
             }}
-            <UndoNotice undo said=t.movement_deleted button=t.movement_undo/>
+            <UndoNotice undo said=t.movement().deleted button=t.movement().undo/>
         </div>
     }
 }

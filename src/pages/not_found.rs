@@ -11,9 +11,9 @@ pub fn NotFoundPage() -> impl IntoView {
     let t = use_app().text;
     view! {
         <section class="page" aria-labelledby="not-found-title">
-            <PageTitle id="not-found-title" text=t.app_not_found_title.to_string()/>
-            <p>{t.app_not_found_body}</p>
-            <a href=href("/") class="button">{t.app_not_found_home}</a>
+            <PageTitle id="not-found-title" text=t.app().not_found_title.to_string()/>
+            <p>{t.app().not_found_body}</p>
+            <a href=href("/") class="button">{t.app().not_found_home}</a>
         </section>
     }
 }

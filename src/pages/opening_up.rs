@@ -18,13 +18,13 @@ use crate::domain::time;
 /// The words for a step id.
 fn step_label(t: &'static Text, id: &str) -> &'static str {
     match id {
-        "share_feeling" => t.opening_up_step_share_feeling,
-        "small_help" => t.opening_up_step_small_help,
-        "hard_week" => t.opening_up_step_hard_week,
-        "accept_offer" => t.opening_up_step_accept_offer,
-        "say_miss" => t.opening_up_step_say_miss,
-        "reply_honestly" => t.opening_up_step_reply_honestly,
-        _ => t.opening_up_step_own,
+        "share_feeling" => t.opening_up().step_share_feeling,
+        "small_help" => t.opening_up().step_small_help,
+        "hard_week" => t.opening_up().step_hard_week,
+        "accept_offer" => t.opening_up().step_accept_offer,
+        "say_miss" => t.opening_up().step_say_miss,
+        "reply_honestly" => t.opening_up().step_reply_honestly,
+        _ => t.opening_up().step_own,
     }
 }
 
@@ -74,8 +74,8 @@ pub fn OpeningUpPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match snapshot().finish(time::now()) {
-            Err(DraftProblem::NoStep) => message.set(Some((false, t.opening_up_need_step))),
-            Err(DraftProblem::NoOwnWords) => message.set(Some((false, t.opening_up_need_own))),
+            Err(DraftProblem::NoStep) => message.set(Some((false, t.opening_up().need_step))),
+            Err(DraftProblem::NoOwnWords) => message.set(Some((false, t.opening_up().need_own))),
             Ok(entry) => {
                 debounce.cancel();
                 let _ = app.save(&browser::new_id(), &entry);
@@ -85,7 +85,7 @@ pub fn OpeningUpPage() -> impl IntoView {
                 who.set(String::new());
                 happened.set(String::new());
                 felt.set(5);
-                message.set(Some((true, t.opening_up_saved)));
+                message.set(Some((true, t.opening_up().saved)));
             }
         }
     };
@@ -101,17 +101,17 @@ pub fn OpeningUpPage() -> impl IntoView {
 
     view! {
         <section class="page opening-up" aria-labelledby="opening-title">
-            <PageTitle id="opening-title" text=t.opening_up_title.to_string()/>
-            <p class="lead">{t.opening_up_intro}</p>
+            <PageTitle id="opening-title" text=t.opening_up().title.to_string()/>
+            <p class="lead">{t.opening_up().intro}</p>
             <form class="card" on:submit=submit novalidate>
-                <h2>{t.opening_up_form_heading}</h2>
-                <ChoiceList name="opening-step" legend=t.opening_up_step_legend choices selected=step/>
+                <h2>{t.opening_up().form_heading}</h2>
+                <ChoiceList name="opening-step" legend=t.opening_up().step_legend choices selected=step/>
                 {move || {
                     (step.get() == Some(OWN))
                         .then(|| {
                             view! {
                                 <div class="field">
-                                    <label for="opening-own">{t.opening_up_own_label}</label>
+                                    <label for="opening-own">{t.opening_up().own_label}</label>
                                     <input
                                         id="opening-own"
                                         type="text"
@@ -124,7 +124,7 @@ pub fn OpeningUpPage() -> impl IntoView {
                         })
                 }}
                 <div class="field">
-                    <label for="opening-who">{t.opening_up_who_label}</label>
+                    <label for="opening-who">{t.opening_up().who_label}</label>
                     <input
                         id="opening-who"
                         type="text"
@@ -135,7 +135,7 @@ pub fn OpeningUpPage() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="opening-happened">{t.opening_up_happened_label}</label>
+                    <label for="opening-happened">{t.opening_up().happened_label}</label>
                     <textarea
                         id="opening-happened"
                         prop:value=move || happened.get()
@@ -144,16 +144,16 @@ pub fn OpeningUpPage() -> impl IntoView {
                 </div>
                 <RatingSlider
                     id="opening-felt".to_string()
-                    label=t.opening_up_felt_label.to_string()
+                    label=t.opening_up().felt_label.to_string()
                     value=felt
                     max=MAX_FELT
                     step=1
-                    low=t.opening_up_low
-                    high=t.opening_up_high
+                    low=t.opening_up().low
+                    high=t.opening_up().high
                 />
                 <FormMessage message/>
                 <div class="actions">
-                    <button type="submit" class="button">{t.opening_up_save}</button>
+                    <button type="submit" class="button">{t.opening_up().save}</button>
                 </div>
             </form>
             <OpeningLog/>
@@ -169,12 +169,12 @@ fn OpeningLog() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, OpeningStep)>);
     view! {
         <div class="card">
-            <h2>{t.opening_up_log_heading}</h2>
+            <h2>{t.opening_up().log_heading}</h2>
             {move || {
                 let mut all = app.all::<OpeningStep>();
                 crate::domain::order::sort_by_key(&mut all, |(_, e, _)| std::cmp::Reverse(e.at));
                 if all.is_empty() {
-                    return view! { <p>{t.opening_up_log_none}</p> }.into_any();
+                    return view! { <p>{t.opening_up().log_none}</p> }.into_any();
                 }
                 view! {
                     <ul class="log">
@@ -199,8 +199,8 @@ fn OpeningLog() -> impl IntoView {
                                             <br/>
                                             <span class="small">
                                                 {(!e.who.is_empty())
-                                                    .then(|| format!("{} · ", fill(t.opening_up_log_with, &[("who", &e.who)])))}
-                                                {fill(t.opening_up_log_felt, &[("felt", &e.felt.to_string())])}
+                                                    .then(|| format!("{} · ", fill(t.opening_up().log_with, &[("who", &e.who)])))}
+                                                {fill(t.opening_up().log_felt, &[("felt", &e.felt.to_string())])}
                                                 " · "
                                                 {e.at.format("%-d %b").to_string()}
                                             </span>
@@ -208,7 +208,7 @@ fn OpeningLog() -> impl IntoView {
                                                 .then(|| view! { <br/><span class="small">{e.happened.clone()}</span> })}
                                         </span>
                                         <button type="button" class="button secondary small-button" on:click=remove>
-                                            {t.opening_up_delete}
+                                            {t.opening_up().delete}
                                         </button>
                                     </li>
                                 }
@@ -218,7 +218,7 @@ fn OpeningLog() -> impl IntoView {
                 }
                     .into_any()
             }}
-            <UndoNotice undo said=t.opening_up_deleted button=t.opening_up_undo/>
+            <UndoNotice undo said=t.opening_up().deleted button=t.opening_up().undo/>
         </div>
     }
 }

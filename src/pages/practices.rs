@@ -23,140 +23,140 @@ type Words = fn(&'static Text) -> &'static str;
 pub fn groups() -> [(Words, Vec<Practice>); 8] {
     [
         (
-            |t| t.practices_group_steps,
+            |t| t.practices().group_steps,
             vec![
                 Practice {
                     path: "/goals",
-                    title: |t| t.practices_goals_title,
-                    blurb: |t| t.practices_goals_blurb,
+                    title: |t| t.practices().goals_title,
+                    blurb: |t| t.practices().goals_blurb,
                 },
                 Practice {
                     path: "/people",
-                    title: |t| t.practices_people_title,
-                    blurb: |t| t.practices_people_blurb,
+                    title: |t| t.practices().people_title,
+                    blurb: |t| t.practices().people_blurb,
                 },
             ],
         ),
         (
-            |t| t.practices_group_reframe,
+            |t| t.practices().group_reframe,
             vec![
                 Practice {
                     path: "/thoughts/new",
-                    title: |t| t.practices_thought_record_title,
-                    blurb: |t| t.practices_thought_record_blurb,
+                    title: |t| t.practices().thought_record_title,
+                    blurb: |t| t.practices().thought_record_blurb,
                 },
                 Practice {
                     path: "/journal/new",
-                    title: |t| t.practices_journal_title,
-                    blurb: |t| t.practices_journal_blurb,
+                    title: |t| t.practices().journal_title,
+                    blurb: |t| t.practices().journal_blurb,
                 },
             ],
         ),
         (
-            |t| t.practices_group_feel,
+            |t| t.practices().group_feel,
             vec![
                 Practice {
                     path: "/feelings",
-                    title: |t| t.practices_feelings_title,
-                    blurb: |t| t.practices_feelings_blurb,
+                    title: |t| t.practices().feelings_title,
+                    blurb: |t| t.practices().feelings_blurb,
                 },
                 Practice {
                     path: "/breathe",
-                    title: |t| t.practices_breathing_title,
-                    blurb: |t| t.practices_breathing_blurb,
+                    title: |t| t.practices().breathing_title,
+                    blurb: |t| t.practices().breathing_blurb,
                 },
                 Practice {
                     path: "/grounding",
-                    title: |t| t.practices_grounding_title,
-                    blurb: |t| t.practices_grounding_blurb,
+                    title: |t| t.practices().grounding_title,
+                    blurb: |t| t.practices().grounding_blurb,
                 },
             ],
         ),
         (
-            |t| t.practices_group_kindness,
+            |t| t.practices().group_kindness,
             vec![
                 Practice {
                     path: "/kindness/break",
-                    title: |t| t.practices_compassion_break_title,
-                    blurb: |t| t.practices_compassion_break_blurb,
+                    title: |t| t.practices().compassion_break_title,
+                    blurb: |t| t.practices().compassion_break_blurb,
                 },
                 Practice {
                     path: "/kindness/friend",
-                    title: |t| t.practices_friend_view_title,
-                    blurb: |t| t.practices_friend_view_blurb,
+                    title: |t| t.practices().friend_view_title,
+                    blurb: |t| t.practices().friend_view_blurb,
                 },
                 Practice {
                     path: "/kindness/letters",
-                    title: |t| t.practices_compassionate_letter_title,
-                    blurb: |t| t.practices_compassionate_letter_blurb,
+                    title: |t| t.practices().compassionate_letter_title,
+                    blurb: |t| t.practices().compassionate_letter_blurb,
                 },
                 Practice {
                     path: "/phrases",
-                    title: |t| t.practices_kind_phrases_title,
-                    blurb: |t| t.practices_kind_phrases_blurb,
+                    title: |t| t.practices().kind_phrases_title,
+                    blurb: |t| t.practices().kind_phrases_blurb,
                 },
             ],
         ),
         (
-            |t| t.practices_group_younger,
+            |t| t.practices().group_younger,
             vec![
                 Practice {
                     path: "/inner-child",
-                    title: |t| t.practices_inner_child_title,
-                    blurb: |t| t.practices_inner_child_blurb,
+                    title: |t| t.practices().inner_child_title,
+                    blurb: |t| t.practices().inner_child_blurb,
                 },
                 Practice {
                     path: "/inner-child/reflect/new",
-                    title: |t| t.practices_inner_child_prompts_title,
-                    blurb: |t| t.practices_inner_child_prompts_blurb,
+                    title: |t| t.practices().inner_child_prompts_title,
+                    blurb: |t| t.practices().inner_child_prompts_blurb,
                 },
             ],
         ),
         (
-            |t| t.practices_group_stand,
+            |t| t.practices().group_stand,
             vec![
                 Practice {
                     path: "/solo",
-                    title: |t| t.practices_solo_time_title,
-                    blurb: |t| t.practices_solo_time_blurb,
+                    title: |t| t.practices().solo_time_title,
+                    blurb: |t| t.practices().solo_time_blurb,
                 },
                 Practice {
                     path: "/opening-up",
-                    title: |t| t.practices_opening_up_title,
-                    blurb: |t| t.practices_opening_up_blurb,
+                    title: |t| t.practices().opening_up_title,
+                    blurb: |t| t.practices().opening_up_blurb,
                 },
                 Practice {
                     path: "/boundaries",
-                    title: |t| t.practices_boundaries_title,
-                    blurb: |t| t.practices_boundaries_blurb,
+                    title: |t| t.practices().boundaries_title,
+                    blurb: |t| t.practices().boundaries_blurb,
                 },
             ],
         ),
         (
-            |t| t.practices_group_move,
+            |t| t.practices().group_move,
             vec![Practice {
                 path: "/movement",
-                title: |t| t.practices_movement_title,
-                blurb: |t| t.practices_movement_blurb,
+                title: |t| t.practices().movement_title,
+                blurb: |t| t.practices().movement_blurb,
             }],
         ),
         (
-            |t| t.practices_group_track,
+            |t| t.practices().group_track,
             vec![
                 Practice {
                     path: "/progress",
-                    title: |t| t.practices_progress_title,
-                    blurb: |t| t.practices_progress_blurb,
+                    title: |t| t.practices().progress_title,
+                    blurb: |t| t.practices().progress_blurb,
                 },
                 Practice {
                     path: "/measures",
-                    title: |t| t.practices_measures_title,
-                    blurb: |t| t.practices_measures_blurb,
+                    title: |t| t.practices().measures_title,
+                    blurb: |t| t.practices().measures_blurb,
                 },
                 Practice {
                     path: "/reminders",
-                    title: |t| t.practices_reminders_title,
-                    blurb: |t| t.practices_reminders_blurb,
+                    title: |t| t.practices().reminders_title,
+                    blurb: |t| t.practices().reminders_blurb,
                 },
             ],
         ),
@@ -221,8 +221,8 @@ pub fn PracticesPage() -> impl IntoView {
     let t = use_app().text;
     view! {
         <section class="page practices" aria-labelledby="practices-title">
-            <PageTitle id="practices-title" text=t.practices_title.to_string()/>
-            <p class="lead">{t.practices_intro}</p>
+            <PageTitle id="practices-title" text=t.practices().title.to_string()/>
+            <p class="lead">{t.practices().intro}</p>
             // Each group follows a frame later, so the tap that opens the
             // page is done quickly (see `Later`).
             {(0..groups().len())

@@ -114,37 +114,37 @@ pub fn collect_activities(app: &AppState) -> Vec<(Activity, Timestamp)> {
 pub fn milestone_words(t: &'static Text, activity: Activity, count: usize) -> &'static str {
     use Activity as A;
     match (activity, count) {
-        (A::ThoughtRecord, 10) => t.progress_timeline_thought_record_10,
-        (A::ThoughtRecord, 50) => t.progress_timeline_thought_record_50,
-        (A::ThoughtRecord, _) => t.progress_timeline_thought_record_1,
-        (A::CheckIn, 10) => t.progress_timeline_check_in_10,
-        (A::CheckIn, 50) => t.progress_timeline_check_in_50,
-        (A::CheckIn, _) => t.progress_timeline_check_in_1,
-        (A::Journal, 10) => t.progress_timeline_journal_10,
-        (A::Journal, 50) => t.progress_timeline_journal_50,
-        (A::Journal, _) => t.progress_timeline_journal_1,
-        (A::Breathing, 10) => t.progress_timeline_breathing_10,
-        (A::Breathing, _) => t.progress_timeline_breathing_1,
-        (A::Grounding, _) => t.progress_timeline_grounding_1,
-        (A::Movement, 10) => t.progress_timeline_movement_10,
-        (A::Movement, _) => t.progress_timeline_movement_1,
-        (A::Win, 10) => t.progress_timeline_win_10,
-        (A::Win, 50) => t.progress_timeline_win_50,
-        (A::Win, _) => t.progress_timeline_win_1,
-        (A::Goal, _) => t.progress_timeline_goal_1,
-        (A::Outreach, 10) => t.progress_timeline_outreach_10,
-        (A::Outreach, _) => t.progress_timeline_outreach_1,
-        (A::Measure, _) => t.progress_timeline_measure_1,
-        (A::CompassionBreak, _) => t.progress_timeline_compassion_break_1,
-        (A::FriendView, _) => t.progress_timeline_friend_view_1,
-        (A::Letter, _) => t.progress_timeline_letter_1,
-        (A::LetterReread, _) => t.progress_timeline_letter_reread_1,
-        (A::InnerChild, _) => t.progress_timeline_inner_child_1,
-        (A::SoloStep, _) => t.progress_timeline_solo_step_1,
-        (A::OpeningUp, _) => t.progress_timeline_opening_up_1,
-        (A::BoundaryHeld, 10) => t.progress_timeline_boundary_held_10,
-        (A::BoundaryHeld, _) => t.progress_timeline_boundary_held_1,
-        (A::Reading, _) => t.progress_timeline_reading_1,
+        (A::ThoughtRecord, 10) => t.progress().timeline_thought_record_10,
+        (A::ThoughtRecord, 50) => t.progress().timeline_thought_record_50,
+        (A::ThoughtRecord, _) => t.progress().timeline_thought_record_1,
+        (A::CheckIn, 10) => t.progress().timeline_check_in_10,
+        (A::CheckIn, 50) => t.progress().timeline_check_in_50,
+        (A::CheckIn, _) => t.progress().timeline_check_in_1,
+        (A::Journal, 10) => t.progress().timeline_journal_10,
+        (A::Journal, 50) => t.progress().timeline_journal_50,
+        (A::Journal, _) => t.progress().timeline_journal_1,
+        (A::Breathing, 10) => t.progress().timeline_breathing_10,
+        (A::Breathing, _) => t.progress().timeline_breathing_1,
+        (A::Grounding, _) => t.progress().timeline_grounding_1,
+        (A::Movement, 10) => t.progress().timeline_movement_10,
+        (A::Movement, _) => t.progress().timeline_movement_1,
+        (A::Win, 10) => t.progress().timeline_win_10,
+        (A::Win, 50) => t.progress().timeline_win_50,
+        (A::Win, _) => t.progress().timeline_win_1,
+        (A::Goal, _) => t.progress().timeline_goal_1,
+        (A::Outreach, 10) => t.progress().timeline_outreach_10,
+        (A::Outreach, _) => t.progress().timeline_outreach_1,
+        (A::Measure, _) => t.progress().timeline_measure_1,
+        (A::CompassionBreak, _) => t.progress().timeline_compassion_break_1,
+        (A::FriendView, _) => t.progress().timeline_friend_view_1,
+        (A::Letter, _) => t.progress().timeline_letter_1,
+        (A::LetterReread, _) => t.progress().timeline_letter_reread_1,
+        (A::InnerChild, _) => t.progress().timeline_inner_child_1,
+        (A::SoloStep, _) => t.progress().timeline_solo_step_1,
+        (A::OpeningUp, _) => t.progress().timeline_opening_up_1,
+        (A::BoundaryHeld, 10) => t.progress().timeline_boundary_held_10,
+        (A::BoundaryHeld, _) => t.progress().timeline_boundary_held_1,
+        (A::Reading, _) => t.progress().timeline_reading_1,
     }
 }
 
@@ -159,17 +159,17 @@ pub fn ProgressPage() -> impl IntoView {
     let t = app.text;
     view! {
         <section class="page progress" aria-labelledby="progress-title">
-            <PageTitle id="progress-title" text=t.progress_page_title.to_string()/>
-            <p class="lead">{t.progress_page_intro}</p>
+            <PageTitle id="progress-title" text=t.progress().page_title.to_string()/>
+            <p class="lead">{t.progress().page_intro}</p>
             {move || {
                 let done = collect_activities(&app);
                 let today = time::now().date_naive();
                 let began = match days_since_start(&done, today) {
-                    None => t.progress_page_empty.to_string(),
-                    Some(0) => t.progress_page_began_today.to_string(),
-                    Some(1) => t.progress_page_began_one.to_string(),
+                    None => t.progress().page_empty.to_string(),
+                    Some(0) => t.progress().page_began_today.to_string(),
+                    Some(1) => t.progress().page_began_one.to_string(),
                     Some(n) => fill(
-                        t.progress_page_began,
+                        t.progress().page_began,
                         &[
                             ("days", &n.to_string()),
                             ("date", &date_words(today - chrono::Days::new(n as u64))),
@@ -202,12 +202,12 @@ fn Timeline() -> impl IntoView {
     let t = app.text;
     view! {
         <div class="card">
-            <h2>{t.progress_timeline_heading}</h2>
+            <h2>{t.progress().timeline_heading}</h2>
             {move || {
                 let mut list = milestones(&collect_activities(&app));
                 list.reverse();
                 if list.is_empty() {
-                    return view! { <p class="muted">{t.progress_timeline_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.progress().timeline_none}</p> }.into_any();
                 }
                 view! {
                     <ol class="timeline">
@@ -237,7 +237,7 @@ fn MomentumTrend() -> impl IntoView {
     let t = app.text;
     view! {
         <div class="card">
-            <h2>{t.progress_momentum_heading}</h2>
+            <h2>{t.progress().momentum_heading}</h2>
             {move || {
                 let rest: Vec<RestDay> = app.all::<RestDay>().into_iter().map(|(_, r, _)| r).collect();
                 let today = time::now().date_naive();
@@ -246,8 +246,8 @@ fn MomentumTrend() -> impl IntoView {
                 });
                 if series.is_empty() {
                     return view! {
-                        <p class="muted">{t.progress_momentum_none}</p>
-                        <a href=href("/goals") class="button secondary">{t.progress_momentum_link}</a>
+                        <p class="muted">{t.progress().momentum_none}</p>
+                        <a href=href("/goals") class="button secondary">{t.progress().momentum_link}</a>
                     }
                         .into_any();
                 }
@@ -267,7 +267,7 @@ fn MomentumTrend() -> impl IntoView {
                 let last = last28.last().map_or(0.0, |p| p.1).round();
                 let data = ChartData {
                     summary: fill(
-                        t.progress_momentum_summary,
+                        t.progress().momentum_summary,
                         &[
                             ("first", &first.to_string()),
                             ("start", &start.format("%-d %b").to_string()),
@@ -283,8 +283,8 @@ fn MomentumTrend() -> impl IntoView {
                         })
                         .collect(),
                     series: vec![Series {
-                        name: t.progress_momentum_series.to_string(),
-                        legend: t.progress_momentum_series.to_string(),
+                        name: t.progress().momentum_series.to_string(),
+                        legend: t.progress().momentum_series.to_string(),
                         shape: Shape::Circle,
                         tone: 1,
                     }],
@@ -302,12 +302,12 @@ fn MomentumTrend() -> impl IntoView {
                     max: 100.0,
                     ticks: vec![0.0, 50.0, 100.0],
                     label_every: Some(7),
-                    axis_label: t.progress_momentum_axis.to_string(),
-                    legend_label: t.progress_momentum_legend.to_string(),
-                    table_toggle: t.progress_momentum_table_toggle.to_string(),
-                    table_caption: t.progress_momentum_table_caption.to_string(),
-                    table_first_header: t.progress_momentum_table_day.to_string(),
-                    table_value_header: t.progress_momentum_table_value.to_string(),
+                    axis_label: t.progress().momentum_axis.to_string(),
+                    legend_label: t.progress().momentum_legend.to_string(),
+                    table_toggle: t.progress().momentum_table_toggle.to_string(),
+                    table_caption: t.progress().momentum_table_caption.to_string(),
+                    table_first_header: t.progress().momentum_table_day.to_string(),
+                    table_value_header: t.progress().momentum_table_value.to_string(),
                     skip_empty_note: None,
                 };
                 view! { <Chart id="momentum" data=Signal::derive(move || data.clone())/> }.into_any()
@@ -325,14 +325,14 @@ fn FeelingsTrend() -> impl IntoView {
     let t = app.text;
     view! {
         <div class="card">
-            <h2>{t.progress_feelings_heading}</h2>
+            <h2>{t.progress().feelings_heading}</h2>
             {move || {
                 let check_ins: Vec<CheckIn> = app.all::<CheckIn>().into_iter().map(|(_, c, _)| c).collect();
                 let weeks = weekly_feelings(&check_ins, time::now().date_naive(), WEEKS);
                 if weeks.iter().all(|w| w.pleasant + w.unpleasant == 0) {
                     return view! {
-                        <p class="muted">{t.progress_feelings_none}</p>
-                        <a href=href("/feelings") class="button secondary">{t.progress_feelings_link}</a>
+                        <p class="muted">{t.progress().feelings_none}</p>
+                        <a href=href("/feelings") class="button secondary">{t.progress().feelings_link}</a>
                     }
                         .into_any();
                 }
@@ -341,7 +341,7 @@ fn FeelingsTrend() -> impl IntoView {
                 let most = weeks.iter().map(|w| w.pleasant.max(w.unpleasant)).max().unwrap_or(1).max(4);
                 let data = ChartData {
                     summary: fill(
-                        t.progress_feelings_summary,
+                        t.progress().feelings_summary,
                         &[
                             ("weeks", &WEEKS.to_string()),
                             ("pleasant", &pleasant.to_string()),
@@ -358,14 +358,14 @@ fn FeelingsTrend() -> impl IntoView {
                         .collect(),
                     series: vec![
                         Series {
-                            name: t.progress_feelings_pleasant.to_string(),
-                            legend: t.progress_feelings_pleasant.to_string(),
+                            name: t.progress().feelings_pleasant.to_string(),
+                            legend: t.progress().feelings_pleasant.to_string(),
                             shape: Shape::Circle,
                             tone: 1,
                         },
                         Series {
-                            name: t.progress_feelings_unpleasant.to_string(),
-                            legend: t.progress_feelings_unpleasant.to_string(),
+                            name: t.progress().feelings_unpleasant.to_string(),
+                            legend: t.progress().feelings_unpleasant.to_string(),
                             shape: Shape::Square,
                             tone: 3,
                         },
@@ -379,13 +379,13 @@ fn FeelingsTrend() -> impl IntoView {
                                     column: i,
                                     series: 0,
                                     value: w.pleasant as f64,
-                                    label: format!("{} {}", t.progress_feelings_pleasant, w.pleasant),
+                                    label: format!("{} {}", t.progress().feelings_pleasant, w.pleasant),
                                 },
                                 Point {
                                     column: i,
                                     series: 1,
                                     value: w.unpleasant as f64,
-                                    label: format!("{} {}", t.progress_feelings_unpleasant, w.unpleasant),
+                                    label: format!("{} {}", t.progress().feelings_unpleasant, w.unpleasant),
                                 },
                             ]
                         })
@@ -394,17 +394,17 @@ fn FeelingsTrend() -> impl IntoView {
                     max: most as f64,
                     ticks: vec![0.0, (most / 2) as f64, most as f64],
                     label_every: None,
-                    axis_label: t.progress_feelings_axis.to_string(),
-                    legend_label: t.progress_feelings_legend.to_string(),
-                    table_toggle: t.progress_feelings_table_toggle.to_string(),
-                    table_caption: t.progress_feelings_table_caption.to_string(),
-                    table_first_header: t.progress_feelings_table_week.to_string(),
-                    table_value_header: t.progress_feelings_table_value.to_string(),
+                    axis_label: t.progress().feelings_axis.to_string(),
+                    legend_label: t.progress().feelings_legend.to_string(),
+                    table_toggle: t.progress().feelings_table_toggle.to_string(),
+                    table_caption: t.progress().feelings_table_caption.to_string(),
+                    table_first_header: t.progress().feelings_table_week.to_string(),
+                    table_value_header: t.progress().feelings_table_value.to_string(),
                     skip_empty_note: None,
                 };
                 view! {
                     <Chart id="feelings-weeks" data=Signal::derive(move || data.clone())/>
-                    <p class="small">{t.progress_feelings_note}</p>
+                    <p class="small">{t.progress().feelings_note}</p>
                 }
                     .into_any()
             }}
@@ -419,27 +419,27 @@ fn ThoughtTrend() -> impl IntoView {
     let t = app.text;
     view! {
         <div class="card">
-            <h2>{t.progress_thoughts_heading}</h2>
+            <h2>{t.progress().thoughts_heading}</h2>
             {move || {
                 let records: Vec<ThoughtRecord> = app.all::<ThoughtRecord>().into_iter().map(|(_, r, _)| r).collect();
                 let weeks = weekly_thought_ease(&records, time::now().date_naive(), WEEKS);
                 if weeks.iter().all(|(_, v)| v.is_none()) {
                     return view! {
-                        <p class="muted">{t.progress_thoughts_none}</p>
-                        <a href=href("/thoughts/new") class="button secondary">{t.progress_thoughts_link}</a>
+                        <p class="muted">{t.progress().thoughts_none}</p>
+                        <a href=href("/thoughts/new") class="button secondary">{t.progress().thoughts_link}</a>
                     }
                         .into_any();
                 }
                 let spoken = weeks
                     .iter()
                     .map(|(m, v)| {
-                        let value = v.map_or(t.progress_thoughts_nothing.to_string(), |v| format!("{v:.0}"));
+                        let value = v.map_or(t.progress().thoughts_nothing.to_string(), |v| format!("{v:.0}"));
                         format!("{} {}", m.format("%-d %b"), value)
                     })
                     .collect::<Vec<_>>()
                     .join(", ");
                 let data = ChartData {
-                    summary: fill(t.progress_thoughts_summary, &[("points", &spoken)]),
+                    summary: fill(t.progress().thoughts_summary, &[("points", &spoken)]),
                     columns: weeks
                         .iter()
                         .map(|(m, _)| Column {
@@ -449,8 +449,8 @@ fn ThoughtTrend() -> impl IntoView {
                         })
                         .collect(),
                     series: vec![Series {
-                        name: t.progress_thoughts_series.to_string(),
-                        legend: t.progress_thoughts_series.to_string(),
+                        name: t.progress().thoughts_series.to_string(),
+                        legend: t.progress().thoughts_series.to_string(),
                         shape: Shape::Diamond,
                         tone: 2,
                     }],
@@ -470,12 +470,12 @@ fn ThoughtTrend() -> impl IntoView {
                     max: 100.0,
                     ticks: vec![0.0, 50.0, 100.0],
                     label_every: None,
-                    axis_label: t.progress_thoughts_axis.to_string(),
-                    legend_label: t.progress_thoughts_legend.to_string(),
-                    table_toggle: t.progress_thoughts_table_toggle.to_string(),
-                    table_caption: t.progress_thoughts_table_caption.to_string(),
-                    table_first_header: t.progress_thoughts_table_week.to_string(),
-                    table_value_header: t.progress_thoughts_table_value.to_string(),
+                    axis_label: t.progress().thoughts_axis.to_string(),
+                    legend_label: t.progress().thoughts_legend.to_string(),
+                    table_toggle: t.progress().thoughts_table_toggle.to_string(),
+                    table_caption: t.progress().thoughts_table_caption.to_string(),
+                    table_first_header: t.progress().thoughts_table_week.to_string(),
+                    table_value_header: t.progress().thoughts_table_value.to_string(),
                     skip_empty_note: None,
                 };
                 view! { <Chart id="thought-ease" data=Signal::derive(move || data.clone())/> }.into_any()
@@ -491,11 +491,11 @@ fn MeasuresSummary() -> impl IntoView {
     let t = app.text;
     view! {
         <div class="card">
-            <h2>{t.progress_measures_heading}</h2>
+            <h2>{t.progress().measures_heading}</h2>
             {move || {
                 let results: Vec<MeasureResult> = app.all::<MeasureResult>().into_iter().map(|(_, r, _)| r).collect();
                 if results.is_empty() {
-                    return view! { <p class="muted">{t.progress_measures_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.progress().measures_none}</p> }.into_any();
                 }
                 view! {
                     <ul class="log">
@@ -515,9 +515,9 @@ fn MeasuresSummary() -> impl IntoView {
                                                 " · "
                                                 {date_words(last.at.date_naive())}
                                                 {moved.map(|c| format!(" · {}", match c {
-                                                    measures::Change::Up => t.measures_page_change_up,
-                                                    measures::Change::Down => t.measures_page_change_down,
-                                                    measures::Change::AboutTheSame => t.measures_page_change_same,
+                                                    measures::Change::Up => t.measures().page_change_up,
+                                                    measures::Change::Down => t.measures().page_change_down,
+                                                    measures::Change::AboutTheSame => t.measures().page_change_same,
                                                 }))}
                                             </span>
                                         </span>
@@ -529,7 +529,7 @@ fn MeasuresSummary() -> impl IntoView {
                 }
                     .into_any()
             }}
-            <a href=href("/measures") class="button secondary">{t.progress_measures_link}</a>
+            <a href=href("/measures") class="button secondary">{t.progress().measures_link}</a>
         </div>
     }
 }
@@ -601,16 +601,16 @@ fn path_of(a: Activity) -> &'static str {
 
 fn try_words(t: &'static Text, a: Activity) -> &'static str {
     match a {
-        Activity::CheckIn => t.progress_next_try_check_in,
-        Activity::Breathing => t.progress_next_try_breathing,
-        Activity::ThoughtRecord => t.progress_next_try_thought_record,
-        Activity::CompassionBreak => t.progress_next_try_compassion_break,
-        Activity::Movement => t.progress_next_try_movement,
-        Activity::FriendView => t.progress_next_try_friend_view,
-        Activity::Grounding => t.progress_next_try_grounding,
-        Activity::Letter => t.progress_next_try_letter,
-        Activity::InnerChild => t.progress_next_try_inner_child,
-        _ => t.progress_next_try_solo_step,
+        Activity::CheckIn => t.progress().next_try_check_in,
+        Activity::Breathing => t.progress().next_try_breathing,
+        Activity::ThoughtRecord => t.progress().next_try_thought_record,
+        Activity::CompassionBreak => t.progress().next_try_compassion_break,
+        Activity::Movement => t.progress().next_try_movement,
+        Activity::FriendView => t.progress().next_try_friend_view,
+        Activity::Grounding => t.progress().next_try_grounding,
+        Activity::Letter => t.progress().next_try_letter,
+        Activity::InnerChild => t.progress().next_try_inner_child,
+        _ => t.progress().next_try_solo_step,
     }
 }
 
@@ -622,44 +622,44 @@ pub fn NextThingCard() -> impl IntoView {
     move || {
         let (words, link, path) = match next_thing(&today_facts(&app)) {
             NextThing::TickGoal => (
-                t.progress_next_tick_goal.to_string(),
-                t.progress_next_tick_goal_link,
+                t.progress().next_tick_goal.to_string(),
+                t.progress().next_tick_goal_link,
                 "/goals",
             ),
             NextThing::SetGoal => (
-                t.progress_next_set_goal.to_string(),
-                t.progress_next_set_goal_link,
+                t.progress().next_set_goal.to_string(),
+                t.progress().next_set_goal_link,
                 "/goals",
             ),
             NextThing::CheckIn => (
-                t.progress_next_check_in.to_string(),
-                t.progress_next_check_in_link,
+                t.progress().next_check_in.to_string(),
+                t.progress().next_check_in_link,
                 "/feelings",
             ),
             NextThing::Breathe => (
-                t.progress_next_breathe.to_string(),
-                t.progress_next_breathe_link,
+                t.progress().next_breathe.to_string(),
+                t.progress().next_breathe_link,
                 "/breathe",
             ),
             NextThing::Measure => (
-                t.progress_next_measure.to_string(),
-                t.progress_next_measure_link,
+                t.progress().next_measure.to_string(),
+                t.progress().next_measure_link,
                 "/measures",
             ),
             NextThing::Try(a) => (
                 try_words(t, a).to_string(),
-                t.progress_next_try_link,
+                t.progress().next_try_link,
                 path_of(a),
             ),
             NextThing::Journal => (
-                t.progress_next_journal.to_string(),
-                t.progress_next_journal_link,
+                t.progress().next_journal.to_string(),
+                t.progress().next_journal_link,
                 "/journal/new",
             ),
         };
         view! {
             <div class="card next-thing">
-                <h2>{t.progress_next_heading}</h2>
+                <h2>{t.progress().next_heading}</h2>
                 <p>{words}</p>
                 <a href=href(path) class="button">{link}</a>
             </div>

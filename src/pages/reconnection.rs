@@ -19,29 +19,29 @@ use crate::domain::time::{self, Timestamp};
 
 fn step_label(t: &'static Text, s: SocialStep) -> &'static str {
     match s {
-        SocialStep::Message => t.reconnection_ladder_step_message,
-        SocialStep::Call => t.reconnection_ladder_step_call,
-        SocialStep::Meet => t.reconnection_ladder_step_meet,
-        SocialStep::Group => t.reconnection_ladder_step_group,
-        SocialStep::Volunteer => t.reconnection_ladder_step_volunteer,
+        SocialStep::Message => t.reconnection().ladder_step_message,
+        SocialStep::Call => t.reconnection().ladder_step_call,
+        SocialStep::Meet => t.reconnection().ladder_step_meet,
+        SocialStep::Group => t.reconnection().ladder_step_group,
+        SocialStep::Volunteer => t.reconnection().ladder_step_volunteer,
     }
 }
 
 fn went_label(t: &'static Text, h: HowItWent) -> &'static str {
     match h {
-        HowItWent::Hard => t.reconnection_log_went_hard,
-        HowItWent::Okay => t.reconnection_log_went_okay,
-        HowItWent::Good => t.reconnection_log_went_good,
+        HowItWent::Hard => t.reconnection().log_went_hard,
+        HowItWent::Okay => t.reconnection().log_went_okay,
+        HowItWent::Good => t.reconnection().log_went_good,
     }
 }
 
 fn nudge_label(t: &'static Text, weeks: u8) -> &'static str {
     match weeks {
-        1 => t.reconnection_list_nudge_1,
-        2 => t.reconnection_list_nudge_2,
-        4 => t.reconnection_list_nudge_4,
-        8 => t.reconnection_list_nudge_8,
-        _ => t.reconnection_list_nudge_0,
+        1 => t.reconnection().list_nudge_1,
+        2 => t.reconnection().list_nudge_2,
+        4 => t.reconnection().list_nudge_4,
+        8 => t.reconnection().list_nudge_8,
+        _ => t.reconnection().list_nudge_0,
     }
 }
 
@@ -49,9 +49,9 @@ fn nudge_label(t: &'static Text, weeks: u8) -> &'static str {
 pub fn when_words(t: &'static Text, at: Timestamp) -> String {
     let days = (time::now().date_naive() - at.date_naive()).num_days();
     match days {
-        i64::MIN..=0 => t.reconnection_list_today.to_string(),
-        1 => t.reconnection_list_one_day_ago.to_string(),
-        n => fill(t.reconnection_list_days_ago, &[("days", &n.to_string())]),
+        i64::MIN..=0 => t.reconnection().list_today.to_string(),
+        1 => t.reconnection().list_one_day_ago.to_string(),
+        n => fill(t.reconnection().list_days_ago, &[("days", &n.to_string())]),
     }
 }
 
@@ -91,8 +91,8 @@ pub fn PeoplePage() -> impl IntoView {
     let t = use_app().text;
     view! {
         <section class="page people" aria-labelledby="people-title">
-            <PageTitle id="people-title" text=t.reconnection_page_title.to_string()/>
-            <p class="lead">{t.reconnection_page_intro}</p>
+            <PageTitle id="people-title" text=t.reconnection().page_title.to_string()/>
+            <p class="lead">{t.reconnection().page_intro}</p>
             <PeopleNudge/>
             <NextStep/>
             <Plans/>
@@ -127,8 +127,8 @@ pub fn PeopleNudge() -> impl IntoView {
         let name = person.name.clone();
         Some(view! {
             <div class="card nudge">
-                <h2>{t.reconnection_nudge_heading}</h2>
-                <p>{fill(t.reconnection_nudge_body, &[("name", &name)])}</p>
+                <h2>{t.reconnection().nudge_heading}</h2>
+                <p>{fill(t.reconnection().nudge_body, &[("name", &name)])}</p>
                 <button
                     type="button"
                     class="button secondary"
@@ -137,7 +137,7 @@ pub fn PeopleNudge() -> impl IntoView {
                         planned.set(true);
                     }
                 >
-                    {fill(t.reconnection_nudge_plan, &[("name", &name)])}
+                    {fill(t.reconnection().nudge_plan, &[("name", &name)])}
                 </button>
             </div>
         })
@@ -152,7 +152,7 @@ fn NextStep() -> impl IntoView {
     let planned = RwSignal::new(false);
     view! {
         <div class="card ladder-card">
-            <h2>{t.reconnection_ladder_heading}</h2>
+            <h2>{t.reconnection().ladder_heading}</h2>
             {move || {
                 let log = plain(&outreach(&app));
                 let next = suggest_step(&log);
@@ -170,7 +170,7 @@ fn NextStep() -> impl IntoView {
                             })
                             .collect_view()}
                     </ol>
-                    <p class="small">{t.reconnection_ladder_hint}</p>
+                    <p class="small">{t.reconnection().ladder_hint}</p>
                     <button
                         type="button"
                         class="button"
@@ -179,13 +179,13 @@ fn NextStep() -> impl IntoView {
                             planned.set(true);
                         }
                     >
-                        {t.reconnection_ladder_plan}
+                        {t.reconnection().ladder_plan}
                         <span class="visually-hidden">{format!(": {}", step_label(t, next))}</span>
                     </button>
                 }
             }}
             <Show when=move || planned.get()>
-                <p class="success" role="status">{t.reconnection_ladder_planned}</p>
+                <p class="success" role="status">{t.reconnection().ladder_planned}</p>
             </Show>
         </div>
     }
@@ -200,7 +200,7 @@ fn Plans() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, Outreach)>);
     view! {
         <div class="card">
-            <h2>{t.reconnection_plans_heading}</h2>
+            <h2>{t.reconnection().plans_heading}</h2>
             {move || {
                 let list = people(&app);
                 let plans: Vec<(String, Outreach)> = outreach(&app)
@@ -208,7 +208,7 @@ fn Plans() -> impl IntoView {
                     .filter(|(_, o)| o.done.is_none())
                     .collect();
                 if plans.is_empty() {
-                    return view! { <p class="muted">{t.reconnection_plans_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.reconnection().plans_none}</p> }.into_any();
                 }
                 view! {
                     <ul class="log">
@@ -219,8 +219,8 @@ fn Plans() -> impl IntoView {
                                     .person
                                     .as_ref()
                                     .and_then(|p| list.iter().find(|(pid, _)| pid == p))
-                                    .map(|(_, p)| fill(t.reconnection_plans_with, &[("name", &p.name)]));
-                                let label = fill(t.reconnection_plans_remove_label, &[("step", step_label(t, o.step))]);
+                                    .map(|(_, p)| fill(t.reconnection().plans_with, &[("name", &p.name)]));
+                                let label = fill(t.reconnection().plans_remove_label, &[("step", step_label(t, o.step))]);
                                 let id_done = id.clone();
                                 let id_open = id.clone();
                                 let id_remove = id.clone();
@@ -247,7 +247,7 @@ fn Plans() -> impl IntoView {
                                                                 class="button small-button"
                                                                 on:click=move |_| completing.set(Some(id_done.clone()))
                                                             >
-                                                                {t.reconnection_plans_did_it}
+                                                                {t.reconnection().plans_did_it}
                                                             </button>
                                                             <button
                                                                 type="button"
@@ -258,7 +258,7 @@ fn Plans() -> impl IntoView {
                                                                     }
                                                                 }
                                                             >
-                                                                <span aria-hidden="true">{t.reconnection_plans_remove}</span>
+                                                                <span aria-hidden="true">{t.reconnection().plans_remove}</span>
                                                                 <span class="visually-hidden">{label.clone()}</span>
                                                             </button>
                                                         </div>
@@ -280,7 +280,7 @@ fn Plans() -> impl IntoView {
                 }
                     .into_any()
             }}
-            <UndoNotice undo said=t.reconnection_plans_removed button=t.reconnection_plans_undo/>
+            <UndoNotice undo said=t.reconnection().plans_removed button=t.reconnection().plans_undo/>
         </div>
     }
 }
@@ -293,7 +293,7 @@ fn LogStep() -> impl IntoView {
     view! {
         <details class="card log-step">
             <summary>
-                <h2>{t.reconnection_log_heading}</h2>
+                <h2>{t.reconnection().log_heading}</h2>
             </summary>
             <StepForm id=String::new() start=None on_done=Callback::new(|_| {})/>
         </details>
@@ -326,7 +326,7 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(s) = step.get_untracked().and_then(SocialStep::from_id) else {
-            message.set(Some((false, t.reconnection_log_need_step)));
+            message.set(Some((false, t.reconnection().log_need_step)));
             return;
         };
         let now = time::now();
@@ -352,7 +352,7 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
         who.set(String::new());
         went.set(None);
         note.set(String::new());
-        message.set(Some((true, t.reconnection_log_saved)));
+        message.set(Some((true, t.reconnection().log_saved)));
         on_done.run(());
     };
     let who_id = format!("{prefix}-who");
@@ -371,7 +371,7 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
         <form class="step-form" on:submit=submit novalidate>
             <ChoiceList
                 name=step_name
-                legend=t.reconnection_log_step_legend
+                legend=t.reconnection().log_step_legend
                 choices=SocialStep::ALL
                     .into_iter()
                     .map(|s| Choice { id: s.id(), label: step_label(t, s) })
@@ -379,13 +379,13 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
                 selected=step
             />
             <div class="field">
-                <label for=who_id.clone()>{t.reconnection_log_who_label}</label>
+                <label for=who_id.clone()>{t.reconnection().log_who_label}</label>
                 <select
                     id=who_id
                     prop:value=move || who.get()
                     on:change=move |ev| who.set(event_target_value(&ev))
                 >
-                    <option value="">{t.reconnection_log_who_none}</option>
+                    <option value="">{t.reconnection().log_who_none}</option>
                     {move || {
                         people(&app)
                             .into_iter()
@@ -399,7 +399,7 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
             </div>
             <ChoiceList
                 name=went_name
-                legend=t.reconnection_log_went_legend
+                legend=t.reconnection().log_went_legend
                 choices=HowItWent::ALL
                     .into_iter()
                     .map(|h| Choice { id: h.id(), label: went_label(t, h) })
@@ -407,7 +407,7 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
                 selected=went
             />
             <div class="field">
-                <label for=note_id.clone()>{t.reconnection_log_note_label}</label>
+                <label for=note_id.clone()>{t.reconnection().log_note_label}</label>
                 <textarea
                     id=note_id
                     maxlength=MAX_NOTE.to_string()
@@ -417,7 +417,7 @@ fn StepForm(id: String, start: Option<Outreach>, on_done: Callback<()>) -> impl 
             </div>
             <FormMessage message/>
             <div class="actions">
-                <button type="submit" class="button">{t.reconnection_log_save}</button>
+                <button type="submit" class="button">{t.reconnection().log_save}</button>
             </div>
         </form>
     }
@@ -431,12 +431,12 @@ fn PeopleList() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, Person)>);
     view! {
         <div class="card">
-            <h2>{t.reconnection_list_heading}</h2>
+            <h2>{t.reconnection().list_heading}</h2>
             {move || {
                 let list = people(&app);
                 let log = plain(&outreach(&app));
                 if list.is_empty() {
-                    return view! { <p class="muted">{t.reconnection_list_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.reconnection().list_none}</p> }.into_any();
                 }
                 view! {
                     <ul class="person-list">
@@ -444,11 +444,11 @@ fn PeopleList() -> impl IntoView {
                             .into_iter()
                             .map(|(id, p)| {
                                 let last = last_contact(&log, &id)
-                                    .map(|at| fill(t.reconnection_list_last, &[("when", &when_words(t, at))]))
-                                    .unwrap_or_else(|| t.reconnection_list_never.to_string());
+                                    .map(|at| fill(t.reconnection().list_last, &[("when", &when_words(t, at))]))
+                                    .unwrap_or_else(|| t.reconnection().list_never.to_string());
                                 let select_id = format!("nudge-{id}");
                                 let label_for = select_id.clone();
-                                let remove_label = fill(t.reconnection_list_remove_label, &[("name", &p.name)]);
+                                let remove_label = fill(t.reconnection().list_remove_label, &[("name", &p.name)]);
                                 let id_nudge = id.clone();
                                 let person_nudge = p.clone();
                                 let id_remove = id.clone();
@@ -461,7 +461,7 @@ fn PeopleList() -> impl IntoView {
                                             <span class="small">{last}</span>
                                         </div>
                                         <div class="field inline-field">
-                                            <label for=label_for>{t.reconnection_list_nudge_label}</label>
+                                            <label for=label_for>{t.reconnection().list_nudge_label}</label>
                                             <select
                                                 id=select_id
                                                 on:change=move |ev| {
@@ -495,7 +495,7 @@ fn PeopleList() -> impl IntoView {
                                                 }
                                             }
                                         >
-                                            <span aria-hidden="true">{t.reconnection_list_remove}</span>
+                                            <span aria-hidden="true">{t.reconnection().list_remove}</span>
                                             <span class="visually-hidden">{remove_label}</span>
                                         </button>
                                     </li>
@@ -506,7 +506,7 @@ fn PeopleList() -> impl IntoView {
                 }
                     .into_any()
             }}
-            <UndoNotice undo said=t.reconnection_list_removed button=t.reconnection_list_undo/>
+            <UndoNotice undo said=t.reconnection().list_removed button=t.reconnection().list_undo/>
         </div>
     }
 }
@@ -530,19 +530,19 @@ fn AddPerson() -> impl IntoView {
             added: time::now(),
         };
         if p.check().is_err() {
-            message.set(Some((false, t.reconnection_add_need_name)));
+            message.set(Some((false, t.reconnection().add_need_name)));
             return;
         }
         let _ = app.save(&browser::new_id(), &p);
         name.set(String::new());
-        message.set(Some((true, t.reconnection_add_added)));
+        message.set(Some((true, t.reconnection().add_added)));
     };
     view! {
         <form class="card" on:submit=submit novalidate>
-            <h2>{t.reconnection_add_heading}</h2>
+            <h2>{t.reconnection().add_heading}</h2>
             <div class="field">
-                <label for="person-name">{t.reconnection_add_name_label}</label>
-                <p class="hint" id="person-name-hint">{t.reconnection_add_name_hint}</p>
+                <label for="person-name">{t.reconnection().add_name_label}</label>
+                <p class="hint" id="person-name-hint">{t.reconnection().add_name_hint}</p>
                 <input
                     id="person-name"
                     type="text"
@@ -555,19 +555,19 @@ fn AddPerson() -> impl IntoView {
             </div>
             <ChoiceList
                 name="person-nudge"
-                legend=t.reconnection_list_nudge_label
+                legend=t.reconnection().list_nudge_label
                 choices=vec![
-                    Choice { id: "0", label: t.reconnection_list_nudge_0 },
-                    Choice { id: "1", label: t.reconnection_list_nudge_1 },
-                    Choice { id: "2", label: t.reconnection_list_nudge_2 },
-                    Choice { id: "4", label: t.reconnection_list_nudge_4 },
-                    Choice { id: "8", label: t.reconnection_list_nudge_8 },
+                    Choice { id: "0", label: t.reconnection().list_nudge_0 },
+                    Choice { id: "1", label: t.reconnection().list_nudge_1 },
+                    Choice { id: "2", label: t.reconnection().list_nudge_2 },
+                    Choice { id: "4", label: t.reconnection().list_nudge_4 },
+                    Choice { id: "8", label: t.reconnection().list_nudge_8 },
                 ]
                 selected=weeks
             />
             <FormMessage message/>
             <div class="actions">
-                <button type="submit" class="button">{t.reconnection_add_add}</button>
+                <button type="submit" class="button">{t.reconnection().add_add}</button>
             </div>
         </form>
     }
@@ -580,7 +580,7 @@ fn History() -> impl IntoView {
     let t = app.text;
     view! {
         <div class="card">
-            <h2>{t.reconnection_log_history}</h2>
+            <h2>{t.reconnection().log_history}</h2>
             {move || {
                 let list = people(&app);
                 let mut done: Vec<Outreach> = plain(&outreach(&app))
@@ -589,7 +589,7 @@ fn History() -> impl IntoView {
                     .collect();
                 crate::domain::order::sort_by_key(&mut done, |o| std::cmp::Reverse(o.done));
                 if done.is_empty() {
-                    return view! { <p class="muted">{t.reconnection_log_history_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.reconnection().log_history_none}</p> }.into_any();
                 }
                 view! {
                     <ul class="log">
@@ -604,8 +604,8 @@ fn History() -> impl IntoView {
                                             .iter()
                                             .find(|(id, _)| id == pid)
                                             .map(|(_, p)| p.name.clone())
-                                            .unwrap_or_else(|| t.reconnection_log_removed_person.to_string());
-                                        fill(t.reconnection_log_item_with, &[("step", step_label(t, o.step)), ("name", &name)])
+                                            .unwrap_or_else(|| t.reconnection().log_removed_person.to_string());
+                                        fill(t.reconnection().log_item_with, &[("step", step_label(t, o.step)), ("name", &name)])
                                     }
                                 };
                                 let when = o.done.map(|d| d.format("%-d %b").to_string()).unwrap_or_default();
@@ -639,16 +639,16 @@ fn SupportGroups() -> impl IntoView {
     let t = use_app().text;
     view! {
         <div class="card">
-            <h2>{t.reconnection_groups_heading}</h2>
-            <p>{t.reconnection_groups_intro}</p>
+            <h2>{t.reconnection().groups_heading}</h2>
+            <p>{t.reconnection().groups_intro}</p>
             <ul class="steps">
-                <li>{t.reconnection_groups_student}</li>
-                <li>{t.reconnection_groups_work}</li>
-                <li>{t.reconnection_groups_heartbreak}</li>
-                <li>{t.reconnection_groups_interest}</li>
-                <li>{t.reconnection_groups_volunteer}</li>
+                <li>{t.reconnection().groups_student}</li>
+                <li>{t.reconnection().groups_work}</li>
+                <li>{t.reconnection().groups_heartbreak}</li>
+                <li>{t.reconnection().groups_interest}</li>
+                <li>{t.reconnection().groups_volunteer}</li>
             </ul>
-            <p>{t.reconnection_groups_how}</p>
+            <p>{t.reconnection().groups_how}</p>
         </div>
     }
 }

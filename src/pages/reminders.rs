@@ -27,21 +27,21 @@ use crate::pages::micro_goals::{day_short, DayPicker};
 
 fn what_label(t: &'static Text, w: What) -> &'static str {
     match w {
-        What::CheckIn => t.reminders_what_check_in,
-        What::Practice => t.reminders_what_practice,
-        What::Measures => t.reminders_what_measures,
-        What::Letters => t.reminders_what_letters,
-        What::Custom => t.reminders_what_custom,
+        What::CheckIn => t.reminders().what_check_in,
+        What::Practice => t.reminders().what_practice,
+        What::Measures => t.reminders().what_measures,
+        What::Letters => t.reminders().what_letters,
+        What::Custom => t.reminders().what_custom,
     }
 }
 
 fn default_title(t: &'static Text, w: What) -> &'static str {
     match w {
-        What::CheckIn => t.reminders_default_title_check_in,
-        What::Practice => t.reminders_default_title_practice,
-        What::Measures => t.reminders_default_title_measures,
-        What::Letters => t.reminders_default_title_letters,
-        What::Custom => t.reminders_default_title_custom,
+        What::CheckIn => t.reminders().default_title_check_in,
+        What::Practice => t.reminders().default_title_practice,
+        What::Measures => t.reminders().default_title_measures,
+        What::Letters => t.reminders().default_title_letters,
+        What::Custom => t.reminders().default_title_custom,
     }
 }
 
@@ -52,9 +52,9 @@ fn clock_text(time: NaiveTime) -> String {
 
 fn when_words(t: &'static Text, r: &Reminder) -> String {
     let days = match r.what {
-        What::Measures => t.reminders_measures_when.to_string(),
-        What::Letters => t.reminders_letters_when.to_string(),
-        _ if r.days.len() == 7 => t.reminders_every_day.to_string(),
+        What::Measures => t.reminders().measures_when.to_string(),
+        What::Letters => t.reminders().letters_when.to_string(),
+        _ if r.days.len() == 7 => t.reminders().every_day.to_string(),
         _ => r
             .days
             .iter()
@@ -63,7 +63,7 @@ fn when_words(t: &'static Text, r: &Reminder) -> String {
             .join(", "),
     };
     let time = fill(
-        t.reminders_item_time,
+        t.reminders().item_time,
         &[("time", &clock_text(r.time_of_day()))],
     );
     format!("{days}, {time}")
@@ -163,9 +163,9 @@ pub fn start_clock(app: AppState) {
 
 fn nudge_words(t: &'static Text, r: &Reminder, time: &str) -> String {
     let template = match r.what {
-        What::CheckIn => t.reminders_home_check_in,
-        What::Practice => t.reminders_home_practice,
-        _ => t.reminders_home_custom,
+        What::CheckIn => t.reminders().home_check_in,
+        What::Practice => t.reminders().home_practice,
+        _ => t.reminders().home_custom,
     };
     fill(template, &[("time", time), ("title", &r.title)])
 }
@@ -185,8 +185,8 @@ pub fn RemindersPage() -> impl IntoView {
     );
     view! {
         <section class="page reminders" aria-labelledby="reminders-title">
-            <PageTitle id="reminders-title" text=t.reminders_title.to_string()/>
-            <p class="lead">{t.reminders_intro}</p>
+            <PageTitle id="reminders-title" text=t.reminders().title.to_string()/>
+            <p class="lead">{t.reminders().intro}</p>
             <ReminderList editing/>
             {move || {
                 let id = editing.get();
@@ -206,11 +206,11 @@ fn ReminderList(editing: RwSignal<Option<String>>) -> impl IntoView {
     let undo = RwSignal::new(None::<(String, Reminder)>);
     view! {
         <div class="card">
-            <h2>{t.reminders_list_heading}</h2>
+            <h2>{t.reminders().list_heading}</h2>
             {move || {
                 let all = sorted_reminders(app);
                 if all.is_empty() {
-                    return view! { <p class="muted">{t.reminders_none}</p> }.into_any();
+                    return view! { <p class="muted">{t.reminders().none}</p> }.into_any();
                 }
                 view! {
                     <ul class="reminder-list">
@@ -237,29 +237,29 @@ fn ReminderList(editing: RwSignal<Option<String>>) -> impl IntoView {
                                             <strong>{r.title.clone()}</strong>
                                             <span class="small">{what_label(t, r.what)}</span>
                                             <span class="small">{when_words(t, &r)}</span>
-                                            {(!on).then(|| view! { <span class="small">{t.reminders_item_off}</span> })}
+                                            {(!on).then(|| view! { <span class="small">{t.reminders().item_off}</span> })}
                                         </div>
                                         <div class="reminder-actions">
                                             <label class="reminder-switch" for=label_for>
                                                 <input id=switch_id type="checkbox" role="switch" prop:checked=on on:change=toggle/>
-                                                <span aria-hidden="true">{t.reminders_on_label}</span>
-                                                <span class="visually-hidden">{fill(t.reminders_on_named, &[("title", &r.title)])}</span>
+                                                <span aria-hidden="true">{t.reminders().on_label}</span>
+                                                <span class="visually-hidden">{fill(t.reminders().on_named, &[("title", &r.title)])}</span>
                                             </label>
                                             <button
                                                 type="button"
                                                 class="button secondary small-button"
                                                 on:click=move |_| editing.set(Some(id_edit.clone()))
                                             >
-                                                <span aria-hidden="true">{t.reminders_edit}</span>
-                                                <span class="visually-hidden">{fill(t.reminders_edit_named, &[("title", &r.title)])}</span>
+                                                <span aria-hidden="true">{t.reminders().edit}</span>
+                                                <span class="visually-hidden">{fill(t.reminders().edit_named, &[("title", &r.title)])}</span>
                                             </button>
                                             <button
                                                 type="button"
                                                 class="button secondary small-button"
                                                 on:click=move |_| asking.set(Some(id_ask.clone()))
                                             >
-                                                <span aria-hidden="true">{t.reminders_delete}</span>
-                                                <span class="visually-hidden">{fill(t.reminders_delete_named, &[("title", &r.title)])}</span>
+                                                <span aria-hidden="true">{t.reminders().delete}</span>
+                                                <span class="visually-hidden">{fill(t.reminders().delete_named, &[("title", &r.title)])}</span>
                                             </button>
                                         </div>
                                         <Show when=move || asking.with(|a| a.as_deref() == Some(id_show.as_str()))>
@@ -267,10 +267,10 @@ fn ReminderList(editing: RwSignal<Option<String>>) -> impl IntoView {
                                                 let id_confirm = id_confirm.clone();
                                                 view! {
                                                     <Confirm
-                                                        title=t.reminders_confirm_title
-                                                        body=t.reminders_confirm_body
-                                                        confirm_label=t.reminders_confirm_yes
-                                                        cancel_label=t.reminders_confirm_no
+                                                        title=t.reminders().confirm_title
+                                                        body=t.reminders().confirm_body
+                                                        confirm_label=t.reminders().confirm_yes
+                                                        cancel_label=t.reminders().confirm_no
                                                         on_confirm=Callback::new(move |()| {
                                                             if let Some(removed) = app.delete::<Reminder>(&id_confirm) {
                                                                 undo.set(Some((id_confirm.clone(), removed)));
@@ -298,7 +298,7 @@ fn ReminderList(editing: RwSignal<Option<String>>) -> impl IntoView {
                     .map(|(id, r)| {
                         view! {
                             <div class="notice" role="status">
-                                <p>{t.reminders_deleted}</p>
+                                <p>{t.reminders().deleted}</p>
                                 <button
                                     type="button"
                                     class="button"
@@ -307,7 +307,7 @@ fn ReminderList(editing: RwSignal<Option<String>>) -> impl IntoView {
                                         undo.set(None);
                                     }
                                 >
-                                    {t.reminders_undo}
+                                    {t.reminders().undo}
                                 </button>
                             </div>
                         }
@@ -431,10 +431,10 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
             Err(p) => message.set(Some((
                 false,
                 match p {
-                    Problem::NoTitle => t.reminders_form_need_title,
-                    Problem::TitleTooLong => t.reminders_form_title_long,
-                    Problem::Time => t.reminders_form_need_time,
-                    Problem::NoDays => t.reminders_form_need_days,
+                    Problem::NoTitle => t.reminders().form_need_title,
+                    Problem::TitleTooLong => t.reminders().form_title_long,
+                    Problem::Time => t.reminders().form_need_time,
+                    Problem::NoDays => t.reminders().form_need_days,
                 },
             ))),
             Ok(mut r) => match &id_for_save {
@@ -455,7 +455,7 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                     what.set(Some(What::CheckIn.id()));
                     clock.set("20:00".into());
                     days.set(vec![0, 1, 2, 3, 4, 5, 6]);
-                    message.set(Some((true, t.reminders_form_added)));
+                    message.set(Some((true, t.reminders().form_added)));
                 }
             },
         }
@@ -474,11 +474,11 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
     };
     view! {
         <form class="card reminder-form" on:submit=submit novalidate>
-            <h2>{if is_edit { t.reminders_form_edit_heading } else { t.reminders_form_add_heading }}</h2>
-            <ChoiceList name="reminder-what" legend=t.reminders_form_what_legend choices selected=what/>
+            <h2>{if is_edit { t.reminders().form_edit_heading } else { t.reminders().form_add_heading }}</h2>
+            <ChoiceList name="reminder-what" legend=t.reminders().form_what_legend choices selected=what/>
             <div class="field">
-                <label for="reminder-title">{t.reminders_form_title_label}</label>
-                <p class="hint" id="reminder-title-hint">{t.reminders_form_title_hint}</p>
+                <label for="reminder-title">{t.reminders().form_title_label}</label>
+                <p class="hint" id="reminder-title-hint">{t.reminders().form_title_hint}</p>
                 <input
                     id="reminder-title"
                     type="text"
@@ -489,7 +489,7 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                 />
             </div>
             <div class="field">
-                <label for="reminder-time">{t.reminders_form_time_label}</label>
+                <label for="reminder-time">{t.reminders().form_time_label}</label>
                 <input
                     id="reminder-time"
                     type="time"
@@ -498,7 +498,7 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                 />
             </div>
             <Show when=has_days>
-                <DayPicker legend=t.reminders_form_days_legend days/>
+                <DayPicker legend=t.reminders().form_days_legend days/>
             </Show>
             {move || {
                 message
@@ -513,7 +513,7 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
             }}
             <div class="actions">
                 <button type="submit" class="button">
-                    {if is_edit { t.reminders_form_save_edit } else { t.reminders_form_save_add }}
+                    {if is_edit { t.reminders().form_save_edit } else { t.reminders().form_save_add }}
                 </button>
                 {is_edit
                     .then(|| {
@@ -522,7 +522,7 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                                 forget_draft();
                                 editing.set(None);
                             }>
-                                {t.reminders_form_cancel}
+                                {t.reminders().form_cancel}
                             </button>
                         }
                     })}
@@ -539,17 +539,17 @@ fn CalendarCard() -> impl IntoView {
     let download = move |_| match calendar_file(app) {
         Some(file) => {
             let _ = browser::download("groundwork-reminders.ics", &file, "text/calendar");
-            message.set(Some(t.reminders_calendar_done));
+            message.set(Some(t.reminders().calendar_done));
         }
-        None => message.set(Some(t.reminders_calendar_nothing)),
+        None => message.set(Some(t.reminders().calendar_nothing)),
     };
     view! {
         <div class="card reminder-calendar">
-            <h2>{t.reminders_calendar_heading}</h2>
-            <p>{t.reminders_calendar_body}</p>
-            <p class="small">{t.reminders_calendar_privacy}</p>
+            <h2>{t.reminders().calendar_heading}</h2>
+            <p>{t.reminders().calendar_body}</p>
+            <p class="small">{t.reminders().calendar_privacy}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=download>{t.reminders_calendar_download}</button>
+                <button type="button" class="button" on:click=download>{t.reminders().calendar_download}</button>
             </div>
             {move || message.get().map(|m| view! { <p class="success" role="status">{m}</p> })}
         </div>
@@ -581,15 +581,15 @@ fn NotifyCard() -> impl IntoView {
             return None;
         }
         match permission.get() {
-            notify::Permission::Granted => Some(t.reminders_notify_granted),
-            notify::Permission::Denied => Some(t.reminders_notify_denied),
-            notify::Permission::Unsupported => Some(t.reminders_notify_unsupported),
+            notify::Permission::Granted => Some(t.reminders().notify_granted),
+            notify::Permission::Denied => Some(t.reminders().notify_denied),
+            notify::Permission::Unsupported => Some(t.reminders().notify_unsupported),
             notify::Permission::Ask => None,
         }
     };
     view! {
         <div class="card reminder-notify">
-            <h2>{t.reminders_notify_heading}</h2>
+            <h2>{t.reminders().notify_heading}</h2>
             <label class="reminder-switch wide" for="reminder-notify">
                 <input
                     id="reminder-notify"
@@ -599,9 +599,9 @@ fn NotifyCard() -> impl IntoView {
                     prop:checked=wanted
                     on:change=toggle
                 />
-                <span>{t.reminders_notify_switch}</span>
+                <span>{t.reminders().notify_switch}</span>
             </label>
-            <p class="hint" id="reminder-notify-hint">{t.reminders_notify_hint}</p>
+            <p class="hint" id="reminder-notify-hint">{t.reminders().notify_hint}</p>
             {move || status().map(|s| view! { <p class="small" role="status">{s}</p> })}
         </div>
     }
@@ -623,9 +623,9 @@ pub fn ReminderNudge() -> impl IntoView {
             .find(|(_, r)| r.show_in_app(now, done_today(app, r.what, today)))?;
         let time = clock_text(r.time_of_day());
         let (link, label) = match r.what {
-            What::CheckIn => ("/feelings", t.reminders_home_check_in_link),
-            What::Practice => ("/practices", t.reminders_home_practice_link),
-            _ => ("/reminders", t.reminders_home_custom_link),
+            What::CheckIn => ("/feelings", t.reminders().home_check_in_link),
+            What::Practice => ("/practices", t.reminders().home_practice_link),
+            _ => ("/reminders", t.reminders().home_custom_link),
         };
         let words = nudge_words(t, &r, &time);
         let later = move |_| {
@@ -635,12 +635,12 @@ pub fn ReminderNudge() -> impl IntoView {
         };
         Some(view! {
             <div class="card reminder-nudge">
-                <h2>{t.reminders_home_heading}</h2>
+                <h2>{t.reminders().home_heading}</h2>
                 <p>{words}</p>
                 <div class="actions">
                     <a href=href(link) class="button secondary">{label}</a>
                     <button type="button" class="button secondary" on:click=later>
-                        {t.reminders_home_later}
+                        {t.reminders().home_later}
                     </button>
                 </div>
             </div>

@@ -23,13 +23,13 @@ use crate::domain::time;
 /// The ladder's own words for a rung.
 fn rung_text(t: &'static Text, rung: u8) -> &'static str {
     match rung {
-        1 => t.solo_time_rung_1,
-        2 => t.solo_time_rung_2,
-        3 => t.solo_time_rung_3,
-        4 => t.solo_time_rung_4,
-        5 => t.solo_time_rung_5,
-        6 => t.solo_time_rung_6,
-        _ => t.solo_time_rung_7,
+        1 => t.solo_time().rung_1,
+        2 => t.solo_time().rung_2,
+        3 => t.solo_time().rung_3,
+        4 => t.solo_time().rung_4,
+        5 => t.solo_time().rung_5,
+        6 => t.solo_time().rung_6,
+        _ => t.solo_time().rung_7,
     }
 }
 
@@ -50,7 +50,7 @@ fn day_words(day: &str) -> String {
 }
 
 fn rung_label(t: &'static Text, rung: u8) -> String {
-    fill(t.solo_time_rung_label, &[("n", &rung.to_string())])
+    fill(t.solo_time().rung_label, &[("n", &rung.to_string())])
 }
 
 /// The ladder page.
@@ -105,7 +105,7 @@ pub fn SoloTimePage() -> impl IntoView {
     let plan = move |rung: u8, words: &str, day: &str| {
         if let Some(a) = SoloActivity::plan(rung, words, day, time::now()) {
             let _ = app.save(&browser::new_id(), &a);
-            message.set(Some((true, t.solo_time_planned)));
+            message.set(Some((true, t.solo_time().planned)));
         }
     };
 
@@ -113,7 +113,7 @@ pub fn SoloTimePage() -> impl IntoView {
         ev.prevent_default();
         let words = custom.get_untracked();
         if words.trim().is_empty() {
-            message.set(Some((false, t.solo_time_need_own)));
+            message.set(Some((false, t.solo_time().need_own)));
             return;
         }
         plan(
@@ -131,10 +131,10 @@ pub fn SoloTimePage() -> impl IntoView {
         let next = suggest_next(&acts).rung;
         let reached = (1..=RUNGS).filter(|&r| is_reached(&acts, r)).count();
         let summary = if reached == 0 {
-            t.solo_time_ladder_none.to_string()
+            t.solo_time().ladder_none.to_string()
         } else {
             fill(
-                t.solo_time_ladder_summary,
+                t.solo_time().ladder_summary,
                 &[("reached", &reached.to_string())],
             )
         };
@@ -160,8 +160,8 @@ pub fn SoloTimePage() -> impl IntoView {
                                     <span class="visually-hidden">{rung_label(t, r)}": "</span>
                                     {rung_text(t, r)}
                                 </span>
-                                {done.then(|| view! { <span class="rung-tag">{t.solo_time_rung_reached}</span> })}
-                                {is_next.then(|| view! { <span class="rung-tag next">{t.solo_time_rung_next}</span> })}
+                                {done.then(|| view! { <span class="rung-tag">{t.solo_time().rung_reached}</span> })}
+                                {is_next.then(|| view! { <span class="rung-tag next">{t.solo_time().rung_next}</span> })}
                             </li>
                         }
                     })
@@ -173,10 +173,10 @@ pub fn SoloTimePage() -> impl IntoView {
     let suggestion = move || {
         let s = suggest_next(&plain());
         let why = match s.why {
-            Why::Start => t.solo_time_suggest_start,
-            Why::Stay => t.solo_time_suggest_stay,
-            Why::Up => t.solo_time_suggest_up,
-            Why::Top => t.solo_time_suggest_top,
+            Why::Start => t.solo_time().suggest_start,
+            Why::Stay => t.solo_time().suggest_stay,
+            Why::Up => t.solo_time().suggest_up,
+            Why::Top => t.solo_time().suggest_top,
         };
         view! {
             <p class="suggest-step">
@@ -187,7 +187,7 @@ pub fn SoloTimePage() -> impl IntoView {
             <p>{why}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| plan(s.rung, "", "")>
-                    {t.solo_time_plan_it}
+                    {t.solo_time().plan_it}
                 </button>
             </div>
         }
@@ -195,22 +195,22 @@ pub fn SoloTimePage() -> impl IntoView {
 
     view! {
         <section class="page solo" aria-labelledby="solo-title">
-            <PageTitle id="solo-title" text=t.solo_time_title.to_string()/>
-            <p class="lead">{t.solo_time_intro}</p>
+            <PageTitle id="solo-title" text=t.solo_time().title.to_string()/>
+            <p class="lead">{t.solo_time().intro}</p>
             <div class="card">
-                <h2>{t.solo_time_ladder_heading}</h2>
+                <h2>{t.solo_time().ladder_heading}</h2>
                 {ladder}
             </div>
             <div class="card">
-                <h2>{t.solo_time_suggest_heading}</h2>
+                <h2>{t.solo_time().suggest_heading}</h2>
                 {suggestion}
                 <FormMessage message/>
             </div>
             <form class="card" on:submit=plan_own novalidate>
-                <h2>{t.solo_time_own_heading}</h2>
-                <p class="hint">{t.solo_time_own_hint}</p>
+                <h2>{t.solo_time().own_heading}</h2>
+                <p class="hint">{t.solo_time().own_hint}</p>
                 <div class="field">
-                    <label for="solo-own">{t.solo_time_own_label}</label>
+                    <label for="solo-own">{t.solo_time().own_label}</label>
                     <input
                         id="solo-own"
                         type="text"
@@ -220,7 +220,7 @@ pub fn SoloTimePage() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="solo-own-rung">{t.solo_time_own_rung_legend}</label>
+                    <label for="solo-own-rung">{t.solo_time().own_rung_legend}</label>
                     <select
                         id="solo-own-rung"
                         prop:value=move || custom_rung.get().to_string()
@@ -235,7 +235,7 @@ pub fn SoloTimePage() -> impl IntoView {
                                 view! {
                                     <option value=r.to_string() selected=move || custom_rung.get() == r>
                                         {fill(
-                                            t.solo_time_own_rung_option,
+                                            t.solo_time().own_rung_option,
                                             &[("n", &r.to_string()), ("example", rung_text(t, r))],
                                         )}
                                     </option>
@@ -245,7 +245,7 @@ pub fn SoloTimePage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="solo-day">{t.solo_time_day_label}</label>
+                    <label for="solo-day">{t.solo_time().day_label}</label>
                     <input
                         id="solo-day"
                         type="date"
@@ -254,7 +254,7 @@ pub fn SoloTimePage() -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button secondary">{t.solo_time_plan_own}</button>
+                    <button type="submit" class="button secondary">{t.solo_time().plan_own}</button>
                 </div>
             </form>
             <Plans finishing before after note message/>
@@ -306,15 +306,15 @@ fn Plans(
 
     view! {
         <div class="card">
-            <h2>{t.solo_time_plans_heading}</h2>
+            <h2>{t.solo_time().plans_heading}</h2>
             {move || {
-                saved.get().then(|| view! { <p class="success" role="status">{t.solo_time_saved_done}</p> })
+                saved.get().then(|| view! { <p class="success" role="status">{t.solo_time().saved_done}</p> })
             }}
             {move || {
                 if waiting_list().is_empty() {
-                    view! { <p>{t.solo_time_plans_none}</p> }.into_any()
+                    view! { <p>{t.solo_time().plans_none}</p> }.into_any()
                 } else {
-                    view! { <p class="hint">{t.solo_time_plans_hint}</p> }.into_any()
+                    view! { <p class="hint">{t.solo_time().plans_hint}</p> }.into_any()
                 }
             }}
             <ul class="solo-plans">
@@ -339,7 +339,7 @@ fn Plans(
                                                 {a
                                                     .planned_for
                                                     .clone()
-                                                    .map(|d| format!(" · {}", fill(t.solo_time_plan_for, &[("day", &day_words(&d))])))}
+                                                    .map(|d| format!(" · {}", fill(t.solo_time().plan_for, &[("day", &day_words(&d))])))}
                                             </span>
                                         </p>
                                         {move || {
@@ -357,27 +357,27 @@ fn Plans(
                                                             finish(id_finish.clone());
                                                         }
                                                     >
-                                                        <h3>{t.solo_time_finish_heading}</h3>
+                                                        <h3>{t.solo_time().finish_heading}</h3>
                                                         <RatingSlider
                                                             id=format!("{form_id}-before")
-                                                            label=t.solo_time_before_label.to_string()
+                                                            label=t.solo_time().before_label.to_string()
                                                             value=before
                                                             max=MAX_COMFORT
                                                             step=1
-                                                            low=t.solo_time_low
-                                                            high=t.solo_time_high
+                                                            low=t.solo_time().low
+                                                            high=t.solo_time().high
                                                         />
                                                         <RatingSlider
                                                             id=format!("{form_id}-after")
-                                                            label=t.solo_time_after_label.to_string()
+                                                            label=t.solo_time().after_label.to_string()
                                                             value=after
                                                             max=MAX_COMFORT
                                                             step=1
-                                                            low=t.solo_time_low
-                                                            high=t.solo_time_high
+                                                            low=t.solo_time().low
+                                                            high=t.solo_time().high
                                                         />
                                                         <div class="field">
-                                                            <label for=format!("{form_id}-note")>{t.solo_time_note_label}</label>
+                                                            <label for=format!("{form_id}-note")>{t.solo_time().note_label}</label>
                                                             <textarea
                                                                 id=format!("{form_id}-note")
                                                                 prop:value=move || note.get()
@@ -385,13 +385,13 @@ fn Plans(
                                                             ></textarea>
                                                         </div>
                                                         <div class="actions">
-                                                            <button type="submit" class="button">{t.solo_time_save_done}</button>
+                                                            <button type="submit" class="button">{t.solo_time().save_done}</button>
                                                             <button
                                                                 type="button"
                                                                 class="button secondary"
                                                                 on:click=move |_| finishing.set(None)
                                                             >
-                                                                {t.solo_time_cancel}
+                                                                {t.solo_time().cancel}
                                                             </button>
                                                         </div>
                                                     </form>
@@ -412,14 +412,14 @@ fn Plans(
                                                                 finishing.set(Some(id_open.clone()));
                                                             }
                                                         >
-                                                            {t.solo_time_did_it}
+                                                            {t.solo_time().did_it}
                                                         </button>
                                                         <button
                                                             type="button"
                                                             class="button secondary"
                                                             on:click=move |_| removing.set(Some(id_remove.clone()))
                                                         >
-                                                            {t.solo_time_remove}
+                                                            {t.solo_time().remove}
                                                         </button>
                                                     </div>
                                                 }
@@ -432,10 +432,10 @@ fn Plans(
                                                     let id = id_is_removing.clone();
                                                     view! {
                                                         <Confirm
-                                                            title=t.solo_time_remove_title
-                                                            body=t.solo_time_remove_body
-                                                            confirm_label=t.solo_time_remove_yes
-                                                            cancel_label=t.solo_time_remove_no
+                                                            title=t.solo_time().remove_title
+                                                            body=t.solo_time().remove_body
+                                                            confirm_label=t.solo_time().remove_yes
+                                                            cancel_label=t.solo_time().remove_no
                                                             on_confirm=Callback::new(move |_| {
                                                                 let _ = app.delete::<SoloActivity>(&id);
                                                                 if finishing.get_untracked().as_deref() == Some(id.as_str()) {
@@ -472,14 +472,14 @@ fn chart_data(t: &'static Text, acts: &[SoloActivity]) -> ChartData {
         .collect();
     let series = vec![
         Series {
-            name: t.solo_time_chart_before.to_string(),
-            legend: t.solo_time_chart_before.to_string(),
+            name: t.solo_time().chart_before.to_string(),
+            legend: t.solo_time().chart_before.to_string(),
             shape: Shape::Circle,
             tone: 2,
         },
         Series {
-            name: t.solo_time_chart_after.to_string(),
-            legend: t.solo_time_chart_after.to_string(),
+            name: t.solo_time().chart_after.to_string(),
+            legend: t.solo_time().chart_after.to_string(),
             shape: Shape::Square,
             tone: 1,
         },
@@ -494,7 +494,7 @@ fn chart_data(t: &'static Text, acts: &[SoloActivity]) -> ChartData {
                     series: 0,
                     value: f64::from(p.before),
                     label: fill(
-                        t.solo_time_chart_cell_before,
+                        t.solo_time().chart_cell_before,
                         &[("value", &p.before.to_string())],
                     ),
                 },
@@ -503,7 +503,7 @@ fn chart_data(t: &'static Text, acts: &[SoloActivity]) -> ChartData {
                     series: 1,
                     value: f64::from(p.after),
                     label: fill(
-                        t.solo_time_chart_cell_after,
+                        t.solo_time().chart_cell_after,
                         &[("value", &p.after.to_string())],
                     ),
                 },
@@ -512,7 +512,7 @@ fn chart_data(t: &'static Text, acts: &[SoloActivity]) -> ChartData {
         .collect();
     ChartData {
         summary: fill(
-            t.solo_time_chart_summary,
+            t.solo_time().chart_summary,
             &[("count", &shown.len().to_string())],
         ),
         columns,
@@ -522,12 +522,12 @@ fn chart_data(t: &'static Text, acts: &[SoloActivity]) -> ChartData {
         max: f64::from(MAX_COMFORT),
         ticks: vec![0.0, 5.0, 10.0],
         label_every: None,
-        axis_label: t.solo_time_chart_axis.to_string(),
-        legend_label: t.solo_time_chart_legend.to_string(),
-        table_toggle: t.solo_time_chart_toggle.to_string(),
-        table_caption: t.solo_time_chart_caption.to_string(),
-        table_first_header: t.solo_time_chart_first.to_string(),
-        table_value_header: t.solo_time_chart_value.to_string(),
+        axis_label: t.solo_time().chart_axis.to_string(),
+        legend_label: t.solo_time().chart_legend.to_string(),
+        table_toggle: t.solo_time().chart_toggle.to_string(),
+        table_caption: t.solo_time().chart_caption.to_string(),
+        table_first_header: t.solo_time().chart_first.to_string(),
+        table_value_header: t.solo_time().chart_value.to_string(),
         skip_empty_note: None,
     }
 }
@@ -546,18 +546,18 @@ fn SoloHistory() -> impl IntoView {
     let data = Signal::derive(move || chart_data(t, &acts()));
     view! {
         <div class="card">
-            <h2>{t.solo_time_history_heading}</h2>
+            <h2>{t.solo_time().history_heading}</h2>
             {move || {
                 let all = acts();
                 let mut done: Vec<SoloActivity> = all.iter().filter(|a| a.done.is_some()).cloned().collect();
                 if done.is_empty() {
-                    return view! { <p>{t.solo_time_history_none}</p> }.into_any();
+                    return view! { <p>{t.solo_time().history_none}</p> }.into_any();
                 }
                 crate::domain::order::sort_by_key(&mut done, |a| std::cmp::Reverse(a.done.as_ref().map(|d| d.at)));
                 let highest = highest_reached(&all);
                 view! {
                     {(highest > 0)
-                        .then(|| view! { <p>{fill(t.solo_time_climb_line, &[("rung", &highest.to_string())])}</p> })}
+                        .then(|| view! { <p>{fill(t.solo_time().climb_line, &[("rung", &highest.to_string())])}</p> })}
                     <Chart id="solo-chart" data/>
                     <ul class="log">
                         {done
@@ -572,7 +572,7 @@ fn SoloHistory() -> impl IntoView {
                                             <br/>
                                             <span class="small">
                                                 {fill(
-                                                    t.solo_time_history_item,
+                                                    t.solo_time().history_item,
                                                     &[("before", &d.before.to_string()), ("after", &d.after.to_string())],
                                                 )}
                                                 " · "

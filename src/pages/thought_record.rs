@@ -31,19 +31,20 @@ const UNDO_FOR: Duration = Duration::from_secs(30);
 const HOT_PREVIEW: usize = 90;
 
 fn date(t: &'static Text, at: Timestamp) -> String {
-    at.format(t.thought_record_date_format).to_string()
+    at.format(t.thought_record().date_format).to_string()
 }
 
 /// "Feelings eased by 35 points on average", or how else they changed.
 fn change_words(t: &'static Text, record: &ThoughtRecord) -> String {
     match record.change().map(Direction::of) {
-        None => t.thought_record_change_none.to_string(),
-        Some(Direction::Same) => t.thought_record_change_same.to_string(),
-        Some(Direction::Eased(p)) => {
-            fill(t.thought_record_change_eased, &[("points", &p.to_string())])
-        }
+        None => t.thought_record().change_none.to_string(),
+        Some(Direction::Same) => t.thought_record().change_same.to_string(),
+        Some(Direction::Eased(p)) => fill(
+            t.thought_record().change_eased,
+            &[("points", &p.to_string())],
+        ),
         Some(Direction::Stronger(p)) => fill(
-            t.thought_record_change_stronger,
+            t.thought_record().change_stronger,
             &[("points", &p.to_string())],
         ),
     }
@@ -52,17 +53,20 @@ fn change_words(t: &'static Text, record: &ThoughtRecord) -> String {
 /// The sentence about the average change over every finished record.
 fn average_words(t: &'static Text, records: &[(String, ThoughtRecord)]) -> String {
     let Some((average, count)) = tr::average_change(records.iter().map(|(_, r)| r)) else {
-        return t.thought_record_history_average_none.to_string();
+        return t.thought_record().history_average_none.to_string();
     };
     let count = count.to_string();
     match Direction::of(average) {
-        Direction::Same => fill(t.thought_record_history_average_same, &[("count", &count)]),
+        Direction::Same => fill(
+            t.thought_record().history_average_same,
+            &[("count", &count)],
+        ),
         Direction::Eased(p) => fill(
-            t.thought_record_history_average_eased,
+            t.thought_record().history_average_eased,
             &[("count", &count), ("points", &p.to_string())],
         ),
         Direction::Stronger(p) => fill(
-            t.thought_record_history_average_stronger,
+            t.thought_record().history_average_stronger,
             &[("count", &count), ("points", &p.to_string())],
         ),
     }
@@ -142,7 +146,7 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
     let draft_card = move || {
         draft.get().map(|(id, record)| {
             let body = fill(
-                t.thought_record_history_draft_body,
+                t.thought_record().history_draft_body,
                 &[
                     ("step", &record.step.to_string()),
                     ("total", &STEPS.to_string()),
@@ -152,19 +156,19 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
                 .then(|| tr::truncate(&record.situation, HOT_PREVIEW));
             view! {
                 <div class="card thought-draft">
-                    <h2>{t.thought_record_history_draft_heading}</h2>
+                    <h2>{t.thought_record().history_draft_heading}</h2>
                     <p>{body}</p>
                     {snippet.map(|s| view! { <p class="thought-quote">{s}</p> })}
                     <div class="actions">
                         <a href=href("/thoughts/new") class="button">
-                            {t.thought_record_history_draft_continue}
+                            {t.thought_record().history_draft_continue}
                         </a>
                         <button
                             type="button"
                             class="button secondary"
                             on:click=move |_| undo.delete(app, &id)
                         >
-                            {t.thought_record_history_draft_discard}
+                            {t.thought_record().history_draft_discard}
                         </button>
                     </div>
                 </div>
@@ -175,7 +179,7 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
     let list = move || {
         let records = finished.get();
         if records.is_empty() {
-            return view! { <p class="card">{t.thought_record_history_empty}</p> }.into_any();
+            return view! { <p class="card">{t.thought_record().history_empty}</p> }.into_any();
         }
         view! {
             <ul class="thought-list">
@@ -186,7 +190,7 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
                         let hot = r
                             .hot_thought()
                             .map(|h| tr::truncate(h, HOT_PREVIEW))
-                            .unwrap_or_else(|| t.thought_record_history_no_hot.to_string());
+                            .unwrap_or_else(|| t.thought_record().history_no_hot.to_string());
                         let change = change_words(t, &r);
                         view! {
                             <li>
@@ -206,39 +210,39 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
 
     view! {
         <section class="page thoughts" aria-labelledby="thoughts-title">
-            <PageTitle id="thoughts-title" text=t.thought_record_history_title.to_string()/>
-            <p class="lead">{t.thought_record_history_intro}</p>
+            <PageTitle id="thoughts-title" text=t.thought_record().history_title.to_string()/>
+            <p class="lead">{t.thought_record().history_intro}</p>
             <div role="status" class="thought-undo">
                 {move || {
                     undo.deleted
                         .with(Option::is_some)
                         .then(|| {
                             view! {
-                                <p>{t.thought_record_history_draft_deleted}</p>
+                                <p>{t.thought_record().history_draft_deleted}</p>
                                 <button
                                     type="button"
                                     class="button secondary"
                                     on:click=move |_| undo.undo(app)
                                 >
-                                    {t.thought_record_history_undo}
+                                    {t.thought_record().history_undo}
                                 </button>
                             }
                         })
                 }}
                 {move || {
-                    undo.restored.get().then(|| view! { <p>{t.thought_record_history_restored}</p> })
+                    undo.restored.get().then(|| view! { <p>{t.thought_record().history_restored}</p> })
                 }}
             </div>
             {draft_card}
             <Show when=move || draft.with(Option::is_none)>
                 <div class="actions thought-new">
                     <a href=href("/thoughts/new") class="button">
-                        {t.thought_record_history_new}
+                        {t.thought_record().history_new}
                     </a>
                 </div>
             </Show>
             <p class="card today thought-average">{move || finished.with(|f| average_words(t, f))}</p>
-            <h2 class="section-heading">{t.thought_record_history_list_heading}</h2>
+            <h2 class="section-heading">{t.thought_record().history_list_heading}</h2>
             {list}
         </section>
     }
@@ -260,13 +264,13 @@ pub fn ThoughtRecordViewPage() -> impl IntoView {
         Some(r) => view! { <RecordView id=id() record=r undo/> }.into_any(),
         None if undo.deleted.with(Option::is_some) => view! {
             <div class="card" role="status">
-                <p>{t.thought_record_view_deleted}</p>
+                <p>{t.thought_record().view_deleted}</p>
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| undo.undo(app)>
-                        {t.thought_record_view_undo}
+                        {t.thought_record().view_undo}
                     </button>
                     <a href=href("/thoughts") class="button secondary">
-                        {t.thought_record_view_back}
+                        {t.thought_record().view_back}
                     </a>
                 </div>
             </div>
@@ -274,9 +278,9 @@ pub fn ThoughtRecordViewPage() -> impl IntoView {
         .into_any(),
         None => view! {
             <div class="card">
-                <p>{t.thought_record_flow_not_found}</p>
+                <p>{t.thought_record().flow_not_found}</p>
                 <a href=href("/thoughts") class="button secondary">
-                    {t.thought_record_view_back}
+                    {t.thought_record().view_back}
                 </a>
             </div>
         }
@@ -285,7 +289,7 @@ pub fn ThoughtRecordViewPage() -> impl IntoView {
 
     view! {
         <section class="page thought-view" aria-labelledby="thought-view-title">
-            <PageTitle id="thought-view-title" text=t.thought_record_title.to_string()/>
+            <PageTitle id="thought-view-title" text=t.thought_record().title.to_string()/>
             {body}
         </section>
     }
@@ -298,14 +302,14 @@ fn RecordView(id: String, record: ThoughtRecord, undo: UndoOffer) -> impl IntoVi
     let t = app.text;
     let text_or_nothing = move |s: &str| {
         if s.trim().is_empty() {
-            view! { <p class="small">{t.thought_record_view_nothing}</p> }.into_any()
+            view! { <p class="small">{t.thought_record().view_nothing}</p> }.into_any()
         } else {
             view! { <p class="user-text">{s.trim().to_string()}</p> }.into_any()
         }
     };
     let finished = record
         .finished_at
-        .map(|f| fill(t.thought_record_view_finished, &[("date", &date(t, f))]));
+        .map(|f| fill(t.thought_record().view_finished, &[("date", &date(t, f))]));
     let feelings = record
         .feelings
         .iter()
@@ -313,7 +317,7 @@ fn RecordView(id: String, record: ThoughtRecord, undo: UndoOffer) -> impl IntoVi
             let before = f.before.to_string();
             let line = match f.after {
                 Some(a) => fill(
-                    t.thought_record_view_feeling_change,
+                    t.thought_record().view_feeling_change,
                     &[
                         ("name", &f.name),
                         ("before", &before),
@@ -321,7 +325,7 @@ fn RecordView(id: String, record: ThoughtRecord, undo: UndoOffer) -> impl IntoVi
                     ],
                 ),
                 None => fill(
-                    t.thought_record_view_feeling_before,
+                    t.thought_record().view_feeling_before,
                     &[("name", &f.name), ("before", &before)],
                 ),
             };
@@ -338,7 +342,7 @@ fn RecordView(id: String, record: ThoughtRecord, undo: UndoOffer) -> impl IntoVi
             view! {
                 <li class="user-text" class:thought-hot=is_hot>
                     {s.trim().to_string()}
-                    {is_hot.then(|| view! { " " <strong>{t.thought_record_view_hot}</strong> })}
+                    {is_hot.then(|| view! { " " <strong>{t.thought_record().view_hot}</strong> })}
                 </li>
             }
         })
@@ -348,62 +352,65 @@ fn RecordView(id: String, record: ThoughtRecord, undo: UndoOffer) -> impl IntoVi
         .iter()
         .map(|trap| view! { <li>{trap.words(t).name}</li> })
         .collect_view();
-    let belief = record
-        .belief
-        .map(|b| fill(t.thought_record_view_belief, &[("belief", &b.to_string())]));
+    let belief = record.belief.map(|b| {
+        fill(
+            t.thought_record().view_belief,
+            &[("belief", &b.to_string())],
+        )
+    });
     let delete_id = id.clone();
     view! {
         <div class="thought-summary">
             {finished.map(|f| view! { <p class="small">{f}</p> })}
             <p class="thought-change">{change_words(t, &record)}</p>
             <div class="card">
-                <h2>{t.thought_record_view_situation}</h2>
+                <h2>{t.thought_record().view_situation}</h2>
                 {text_or_nothing(&record.situation)}
-                <h2>{t.thought_record_view_feelings}</h2>
+                <h2>{t.thought_record().view_feelings}</h2>
                 {if record.feelings.is_empty() {
                     text_or_nothing("")
                 } else {
                     view! { <ul class="thought-lines">{feelings}</ul> }.into_any()
                 }}
-                <h2>{t.thought_record_view_thoughts}</h2>
+                <h2>{t.thought_record().view_thoughts}</h2>
                 {if record.thoughts.iter().all(|s| s.trim().is_empty()) {
                     text_or_nothing("")
                 } else {
                     view! { <ul class="thought-lines">{thoughts}</ul> }.into_any()
                 }}
-                <h2>{t.thought_record_view_traps}</h2>
+                <h2>{t.thought_record().view_traps}</h2>
                 {if record.traps.is_empty() {
                     text_or_nothing("")
                 } else {
                     view! { <ul class="thought-lines">{traps}</ul> }.into_any()
                 }}
-                <h2>{t.thought_record_view_evidence_for}</h2>
+                <h2>{t.thought_record().view_evidence_for}</h2>
                 {text_or_nothing(&record.evidence_for)}
-                <h2>{t.thought_record_view_evidence_against}</h2>
+                <h2>{t.thought_record().view_evidence_against}</h2>
                 {text_or_nothing(&record.evidence_against)}
-                <h2>{t.thought_record_view_friend}</h2>
+                <h2>{t.thought_record().view_friend}</h2>
                 {text_or_nothing(&record.friend)}
-                <h2>{t.thought_record_view_balanced}</h2>
+                <h2>{t.thought_record().view_balanced}</h2>
                 {text_or_nothing(&record.balanced)}
                 {belief.map(|b| view! { <p class="small">{b}</p> })}
             </div>
             <div class="actions">
                 <a href=href(&format!("/thoughts/{id}/edit")) class="button">
-                    {t.thought_record_view_edit}
+                    {t.thought_record().view_edit}
                 </a>
                 <button
                     type="button"
                     class="button secondary danger-text"
                     on:click=move |_| undo.delete(app, &delete_id)
                 >
-                    {t.thought_record_view_delete}
+                    {t.thought_record().view_delete}
                 </button>
             </div>
             <Show when=move || undo.restored.get()>
-                <p class="status" role="status">{t.thought_record_view_restored}</p>
+                <p class="status" role="status">{t.thought_record().view_restored}</p>
             </Show>
             <p>
-                <a href=href("/thoughts")>{t.thought_record_view_back}</a>
+                <a href=href("/thoughts")>{t.thought_record().view_back}</a>
             </p>
         </div>
     }
@@ -481,15 +488,15 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
             .unwrap_or_else(|| (browser::new_id(), ThoughtRecord::new(time::now()), false)),
         ),
     });
-    let title = view! { <PageTitle id="flow-title" text=t.thought_record_title.to_string()/> };
+    let title = view! { <PageTitle id="flow-title" text=t.thought_record().title.to_string()/> };
     let Some((id, record, kept)) = loaded else {
         return view! {
             <section class="page thought-flow" aria-labelledby="flow-title">
                 {title}
                 <div class="card">
-                    <p>{t.thought_record_flow_not_found}</p>
+                    <p>{t.thought_record().flow_not_found}</p>
                     <a href=href("/thoughts") class="button secondary">
-                        {t.thought_record_flow_to_history}
+                        {t.thought_record().flow_to_history}
                     </a>
                 </div>
             </section>
@@ -550,7 +557,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
     let step = flow.step;
     let step_count = move || {
         fill(
-            t.thought_record_flow_step_of,
+            t.thought_record().flow_step_of,
             &[
                 ("step", &step.get().to_string()),
                 ("total", &STEPS.to_string()),
@@ -589,7 +596,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                     .map(|h| {
                         view! {
                             <div class="hot-context">
-                                <p class="small">{t.thought_record_flow_hot_label}</p>
+                                <p class="small">{t.thought_record().flow_hot_label}</p>
                                 <p class="hot-context-text">{h}</p>
                             </div>
                         }
@@ -605,7 +612,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                         class="button secondary"
                         on:click=move |_| flow.go(step.get_untracked() - 1)
                     >
-                        {t.thought_record_flow_back}
+                        {t.thought_record().flow_back}
                     </button>
                 </Show>
                 <Show
@@ -618,7 +625,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                                 class="button"
                                 on:click=move |_| finish_rerated(true)
                             >
-                                {t.thought_record_flow_finish}
+                                {t.thought_record().flow_finish}
                             </button>
                         }
                     }
@@ -628,14 +635,14 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                         class="button secondary"
                         on:click=move |_| flow.go(step.get_untracked() + 1)
                     >
-                        {t.thought_record_flow_skip}
+                        {t.thought_record().flow_skip}
                     </button>
                     <button
                         type="button"
                         class="button"
                         on:click=move |_| flow.go(step.get_untracked() + 1)
                     >
-                        {t.thought_record_flow_next}
+                        {t.thought_record().flow_next}
                     </button>
                 </Show>
             </div>
@@ -651,7 +658,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                                 class="button secondary"
                                 on:click=move |_| finish(false)
                             >
-                                {t.thought_record_flow_finish_unrated}
+                                {t.thought_record().flow_finish_unrated}
                             </button>
                         </div>
                     }
@@ -659,9 +666,9 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
             </Show>
             <p class="small">
                 {if editing_finished {
-                    t.thought_record_flow_editing_note
+                    t.thought_record().flow_editing_note
                 } else {
-                    t.thought_record_flow_saved_note
+                    t.thought_record().flow_saved_note
                 }}
             </p>
         </section>
@@ -709,7 +716,7 @@ fn RecordText(
 fn StepSituation(flow: Flow) -> impl IntoView {
     let t = flow.app.text;
     view! {
-        <StepHead heading=t.thought_record_step1_heading hint=t.thought_record_step1_hint/>
+        <StepHead heading=t.thought_record().step1_heading hint=t.thought_record().step1_hint/>
         <RecordText
             flow
             id="situation"
@@ -723,25 +730,25 @@ fn StepSituation(flow: Flow) -> impl IntoView {
 
 fn common_feelings(t: &'static Text) -> [&'static str; 10] {
     [
-        t.thought_record_feeling_sad,
-        t.thought_record_feeling_anxious,
-        t.thought_record_feeling_ashamed,
-        t.thought_record_feeling_angry,
-        t.thought_record_feeling_hurt,
-        t.thought_record_feeling_lonely,
-        t.thought_record_feeling_hopeless,
-        t.thought_record_feeling_embarrassed,
-        t.thought_record_feeling_guilty,
-        t.thought_record_feeling_jealous,
+        t.thought_record().feeling_sad,
+        t.thought_record().feeling_anxious,
+        t.thought_record().feeling_ashamed,
+        t.thought_record().feeling_angry,
+        t.thought_record().feeling_hurt,
+        t.thought_record().feeling_lonely,
+        t.thought_record().feeling_hopeless,
+        t.thought_record().feeling_embarrassed,
+        t.thought_record().feeling_guilty,
+        t.thought_record().feeling_jealous,
     ]
 }
 
 fn add_feeling_error(t: &'static Text, e: AddFeelingError) -> &'static str {
     match e {
-        AddFeelingError::Empty => t.thought_record_step2_error_empty,
-        AddFeelingError::Duplicate => t.thought_record_step2_error_duplicate,
-        AddFeelingError::TooMany => t.thought_record_step2_error_too_many,
-        AddFeelingError::TooLong => t.thought_record_step2_error_too_long,
+        AddFeelingError::Empty => t.thought_record().step2_error_empty,
+        AddFeelingError::Duplicate => t.thought_record().step2_error_duplicate,
+        AddFeelingError::TooMany => t.thought_record().step2_error_too_many,
+        AddFeelingError::TooLong => t.thought_record().step2_error_too_long,
     }
 }
 
@@ -774,9 +781,9 @@ fn StepFeelings(flow: Flow) -> impl IntoView {
         }
     };
     view! {
-        <StepHead heading=t.thought_record_step2_heading hint=t.thought_record_step2_hint/>
+        <StepHead heading=t.thought_record().step2_heading hint=t.thought_record().step2_hint/>
         <fieldset class="feeling-picker">
-            <legend class="small-legend">{t.thought_record_step2_common_legend}</legend>
+            <legend class="small-legend">{t.thought_record().step2_common_legend}</legend>
             <div class="chips">
                 {common_feelings(t)
                     .into_iter()
@@ -806,7 +813,7 @@ fn StepFeelings(flow: Flow) -> impl IntoView {
                 }
             }
         >
-            <label for="feeling-other">{t.thought_record_step2_other_label}</label>
+            <label for="feeling-other">{t.thought_record().step2_other_label}</label>
             <div class="inline-field">
                 <input
                     id="feeling-other"
@@ -816,13 +823,13 @@ fn StepFeelings(flow: Flow) -> impl IntoView {
                     prop:value=move || other.get()
                     on:input=move |ev| other.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button secondary">{t.thought_record_step2_add}</button>
+                <button type="submit" class="button secondary">{t.thought_record().step2_add}</button>
             </div>
         </form>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         <Show
             when=move || names.with(|n| !n.is_empty())
-            fallback=move || view! { <p class="small">{t.thought_record_step2_none_yet}</p> }
+            fallback=move || view! { <p class="small">{t.thought_record().step2_none_yet}</p> }
         >
             <ul class="feeling-ratings">
                 <For each=move || names.get() key=|name| name.clone() let:name>
@@ -860,8 +867,8 @@ fn FeelingRow(flow: Flow, name: String) -> impl IntoView {
         false,
     );
     let slider_id = format!("feeling-{}", browser::new_id());
-    let label = fill(t.thought_record_step2_intensity, &[("name", &name)]);
-    let remove_label = fill(t.thought_record_step2_remove, &[("name", &name)]);
+    let label = fill(t.thought_record().step2_intensity, &[("name", &name)]);
+    let remove_label = fill(t.thought_record().step2_remove, &[("name", &name)]);
     let remove = move |_| {
         let name = name.clone();
         flow.change(move |d| d.remove_feeling(&name));
@@ -873,8 +880,8 @@ fn FeelingRow(flow: Flow, name: String) -> impl IntoView {
                 id=slider_id
                 label=label
                 value
-                low=t.thought_record_step2_low
-                high=t.thought_record_step2_high
+                low=t.thought_record().step2_low
+                high=t.thought_record().step2_high
             />
             <button type="button" class="button secondary small-button" on:click=remove>
                 {remove_label}
@@ -909,14 +916,14 @@ fn StepThoughts(flow: Flow) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <StepHead heading=t.thought_record_step3_heading hint=t.thought_record_step3_hint/>
+        <StepHead heading=t.thought_record().step3_heading hint=t.thought_record().step3_hint/>
         <ol class="thought-items">{items}</ol>
         <Show
             when=move || !full()
-            fallback=move || view! { <p class="small">{t.thought_record_step3_full}</p> }
+            fallback=move || view! { <p class="small">{t.thought_record().step3_full}</p> }
         >
             <button type="button" class="button secondary" on:click=add>
-                {t.thought_record_step3_add}
+                {t.thought_record().step3_add}
             </button>
         </Show>
     }
@@ -937,7 +944,7 @@ fn ThoughtItem(flow: Flow, index: usize) -> impl IntoView {
     view! {
         <li class="thought-item">
             <label class="field">
-                <span>{fill(t.thought_record_step3_thought_label, &[("n", &n)])}</span>
+                <span>{fill(t.thought_record().step3_thought_label, &[("n", &n)])}</span>
                 <textarea
                     id=input_id
                     class="short"
@@ -958,10 +965,10 @@ fn ThoughtItem(flow: Flow, index: usize) -> impl IntoView {
                         prop:checked=move || flow.draft.with(|d| d.hot == Some(index))
                         on:change=move |_| flow.change(|d| d.mark_hot(index))
                     />
-                    <span>{fill(t.thought_record_step3_hot_for, &[("n", &n)])}</span>
+                    <span>{fill(t.thought_record().step3_hot_for, &[("n", &n)])}</span>
                 </label>
                 <button type="button" class="button secondary small-button" on:click=remove>
-                    {fill(t.thought_record_step3_remove, &[("n", &n)])}
+                    {fill(t.thought_record().step3_remove, &[("n", &n)])}
                 </button>
             </div>
         </li>
@@ -973,7 +980,7 @@ fn ThoughtItem(flow: Flow, index: usize) -> impl IntoView {
 fn StepTraps(flow: Flow) -> impl IntoView {
     let t = flow.app.text;
     view! {
-        <StepHead heading=t.thought_record_step4_heading hint=t.thought_record_step4_hint/>
+        <StepHead heading=t.thought_record().step4_heading hint=t.thought_record().step4_hint/>
         <ul class="traps">
             {Trap::ALL
                 .into_iter()
@@ -981,7 +988,7 @@ fn StepTraps(flow: Flow) -> impl IntoView {
                     let words = trap.words(t);
                     let name_id = format!("trap-{}-name", trap.id());
                     let about_id = format!("trap-{}-about", trap.id());
-                    let example = fill(t.thought_record_step4_example, &[("example", words.example)]);
+                    let example = fill(t.thought_record().step4_example, &[("example", words.example)]);
                     view! {
                         <li>
                             <label class="trap">
@@ -1017,10 +1024,10 @@ fn StepTraps(flow: Flow) -> impl IntoView {
 fn StepEvidence(flow: Flow) -> impl IntoView {
     let t = flow.app.text;
     view! {
-        <StepHead heading=t.thought_record_step5_heading hint=t.thought_record_step5_hint/>
+        <StepHead heading=t.thought_record().step5_heading hint=t.thought_record().step5_hint/>
         <div class="field">
-            <label id="evidence-for-label" for="evidence-for">{t.thought_record_step5_for_label}</label>
-            <p class="hint" id="evidence-for-hint">{t.thought_record_step5_for_hint}</p>
+            <label id="evidence-for-label" for="evidence-for">{t.thought_record().step5_for_label}</label>
+            <p class="hint" id="evidence-for-hint">{t.thought_record().step5_for_hint}</p>
             <RecordText
                 flow
                 id="evidence-for"
@@ -1032,9 +1039,9 @@ fn StepEvidence(flow: Flow) -> impl IntoView {
         </div>
         <div class="field">
             <label id="evidence-against-label" for="evidence-against">
-                {t.thought_record_step5_against_label}
+                {t.thought_record().step5_against_label}
             </label>
-            <p class="hint" id="evidence-against-hint">{t.thought_record_step5_against_hint}</p>
+            <p class="hint" id="evidence-against-hint">{t.thought_record().step5_against_hint}</p>
             <RecordText
                 flow
                 id="evidence-against"
@@ -1052,9 +1059,9 @@ fn StepEvidence(flow: Flow) -> impl IntoView {
 fn StepFriend(flow: Flow) -> impl IntoView {
     let t = flow.app.text;
     view! {
-        <StepHead heading=t.thought_record_step6_heading hint=t.thought_record_step6_hint/>
+        <StepHead heading=t.thought_record().step6_heading hint=t.thought_record().step6_hint/>
         <div class="field">
-            <label id="friend-label" for="friend">{t.thought_record_step6_label}</label>
+            <label id="friend-label" for="friend">{t.thought_record().step6_label}</label>
             <RecordText
                 flow
                 id="friend"
@@ -1081,9 +1088,9 @@ fn StepBalanced(flow: Flow) -> impl IntoView {
         false,
     );
     view! {
-        <StepHead heading=t.thought_record_step7_heading hint=t.thought_record_step7_hint/>
+        <StepHead heading=t.thought_record().step7_heading hint=t.thought_record().step7_hint/>
         <div class="field">
-            <label id="balanced-label" for="balanced">{t.thought_record_step7_label}</label>
+            <label id="balanced-label" for="balanced">{t.thought_record().step7_label}</label>
             <RecordText
                 flow
                 id="balanced"
@@ -1095,10 +1102,10 @@ fn StepBalanced(flow: Flow) -> impl IntoView {
         </div>
         <RatingSlider
             id="belief".to_string()
-            label=t.thought_record_step7_belief.to_string()
+            label=t.thought_record().step7_belief.to_string()
             value=belief
-            low=t.thought_record_step7_low
-            high=t.thought_record_step7_high
+            low=t.thought_record().step7_low
+            high=t.thought_record().step7_high
         />
     }
 }
@@ -1128,7 +1135,7 @@ fn StepRerate(flow: Flow) -> impl IntoView {
                 false,
             );
             let label = fill(
-                t.thought_record_step8_after,
+                t.thought_record().step8_after,
                 &[("name", &f.name), ("before", &f.before.to_string())],
             );
             view! {
@@ -1137,16 +1144,16 @@ fn StepRerate(flow: Flow) -> impl IntoView {
                         id=format!("after-{}", browser::new_id())
                         label
                         value
-                        low=t.thought_record_step2_low
-                        high=t.thought_record_step2_high
+                        low=t.thought_record().step2_low
+                        high=t.thought_record().step2_high
                     />
                 </li>
             }
         })
         .collect_view();
     view! {
-        <StepHead heading=t.thought_record_step8_heading hint=t.thought_record_step8_hint/>
-        {none.then(|| view! { <p class="small">{t.thought_record_step8_none}</p> })}
+        <StepHead heading=t.thought_record().step8_heading hint=t.thought_record().step8_hint/>
+        {none.then(|| view! { <p class="small">{t.thought_record().step8_none}</p> })}
         <ul class="feeling-ratings">{rows}</ul>
     }
 }

@@ -31,98 +31,101 @@ struct ReadingText {
 fn reading_text(t: &'static Text, r: Reading) -> ReadingText {
     match r {
         Reading::Origins => ReadingText {
-            title: t.read_origins_title,
-            minutes: t.read_origins_minutes,
-            summary: t.read_origins_summary,
-            body: t.read_origins_body,
-            questions: [t.read_origins_question_1, t.read_origins_question_2],
-            practice_button: t.read_origins_practice_button,
-            sources: t.read_origins_sources,
+            title: t.read_origins().title,
+            minutes: t.read_origins().minutes,
+            summary: t.read_origins().summary,
+            body: t.read_origins().body,
+            questions: [t.read_origins().question_1, t.read_origins().question_2],
+            practice_button: t.read_origins().practice_button,
+            sources: t.read_origins().sources,
         },
         Reading::Achievement => ReadingText {
-            title: t.read_achievement_title,
-            minutes: t.read_achievement_minutes,
-            summary: t.read_achievement_summary,
-            body: t.read_achievement_body,
-            questions: [t.read_achievement_question_1, t.read_achievement_question_2],
-            practice_button: t.read_achievement_practice_button,
-            sources: t.read_achievement_sources,
+            title: t.read_achievement().title,
+            minutes: t.read_achievement().minutes,
+            summary: t.read_achievement().summary,
+            body: t.read_achievement().body,
+            questions: [
+                t.read_achievement().question_1,
+                t.read_achievement().question_2,
+            ],
+            practice_button: t.read_achievement().practice_button,
+            sources: t.read_achievement().sources,
         },
         Reading::Approval => ReadingText {
-            title: t.read_approval_title,
-            minutes: t.read_approval_minutes,
-            summary: t.read_approval_summary,
-            body: t.read_approval_body,
-            questions: [t.read_approval_question_1, t.read_approval_question_2],
-            practice_button: t.read_approval_practice_button,
-            sources: t.read_approval_sources,
+            title: t.read_approval().title,
+            minutes: t.read_approval().minutes,
+            summary: t.read_approval().summary,
+            body: t.read_approval().body,
+            questions: [t.read_approval().question_1, t.read_approval().question_2],
+            practice_button: t.read_approval().practice_button,
+            sources: t.read_approval().sources,
         },
         Reading::Repeated => ReadingText {
-            title: t.read_repeated_title,
-            minutes: t.read_repeated_minutes,
-            summary: t.read_repeated_summary,
-            body: t.read_repeated_body,
-            questions: [t.read_repeated_question_1, t.read_repeated_question_2],
-            practice_button: t.read_repeated_practice_button,
-            sources: t.read_repeated_sources,
+            title: t.read_repeated().title,
+            minutes: t.read_repeated().minutes,
+            summary: t.read_repeated().summary,
+            body: t.read_repeated().body,
+            questions: [t.read_repeated().question_1, t.read_repeated().question_2],
+            practice_button: t.read_repeated().practice_button,
+            sources: t.read_repeated().sources,
         },
         Reading::Spillover => ReadingText {
-            title: t.read_spillover_title,
-            minutes: t.read_spillover_minutes,
-            summary: t.read_spillover_summary,
-            body: t.read_spillover_body,
-            questions: [t.read_spillover_question_1, t.read_spillover_question_2],
-            practice_button: t.read_spillover_practice_button,
-            sources: t.read_spillover_sources,
+            title: t.read_spillover().title,
+            minutes: t.read_spillover().minutes,
+            summary: t.read_spillover().summary,
+            body: t.read_spillover().body,
+            questions: [t.read_spillover().question_1, t.read_spillover().question_2],
+            practice_button: t.read_spillover().practice_button,
+            sources: t.read_spillover().sources,
         },
         Reading::Helps => ReadingText {
-            title: t.read_helps_title,
-            minutes: t.read_helps_minutes,
-            summary: t.read_helps_summary,
-            body: t.read_helps_body,
-            questions: [t.read_helps_question_1, t.read_helps_question_2],
-            practice_button: t.read_helps_practice_button,
-            sources: t.read_helps_sources,
+            title: t.read_helps().title,
+            minutes: t.read_helps().minutes,
+            summary: t.read_helps().summary,
+            body: t.read_helps().body,
+            questions: [t.read_helps().question_1, t.read_helps().question_2],
+            practice_button: t.read_helps().practice_button,
+            sources: t.read_helps().sources,
         },
         Reading::Setbacks => ReadingText {
-            title: t.read_setbacks_title,
-            minutes: t.read_setbacks_minutes,
-            summary: t.read_setbacks_summary,
-            body: t.read_setbacks_body,
-            questions: [t.read_setbacks_question_1, t.read_setbacks_question_2],
-            practice_button: t.read_setbacks_practice_button,
-            sources: t.read_setbacks_sources,
+            title: t.read_setbacks().title,
+            minutes: t.read_setbacks().minutes,
+            summary: t.read_setbacks().summary,
+            body: t.read_setbacks().body,
+            questions: [t.read_setbacks().question_1, t.read_setbacks().question_2],
+            practice_button: t.read_setbacks().practice_button,
+            sources: t.read_setbacks().sources,
         },
     }
 }
 
 fn leaning_label(t: &'static Text, l: Leaning) -> &'static str {
     match l {
-        Leaning::Achievement => t.understand_leaning_achievement,
-        Leaning::BeingNeeded => t.understand_leaning_being_needed,
-        Leaning::Approval => t.understand_leaning_approval,
-        Leaning::Looks => t.understand_leaning_looks,
-        Leaning::Comparison => t.understand_leaning_comparison,
+        Leaning::Achievement => t.understand().leaning_achievement,
+        Leaning::BeingNeeded => t.understand().leaning_being_needed,
+        Leaning::Approval => t.understand().leaning_approval,
+        Leaning::Looks => t.understand().leaning_looks,
+        Leaning::Comparison => t.understand().leaning_comparison,
     }
 }
 
 fn pull_label(t: &'static Text, rating: u8) -> &'static str {
     match pull(rating) {
-        Pull::Light => t.understand_pull_light,
-        Pull::Some => t.understand_pull_some,
-        Pull::Strong => t.understand_pull_strong,
+        Pull::Light => t.understand().pull_light,
+        Pull::Some => t.understand().pull_some,
+        Pull::Strong => t.understand().pull_strong,
     }
 }
 
 fn suggestion_label(t: &'static Text, s: Suggestion) -> &'static str {
     match s {
-        Suggestion::ReadOrigins => t.understand_suggestion_read_origins,
-        Suggestion::ReadAchievement => t.understand_suggestion_read_achievement,
-        Suggestion::ReadApproval => t.understand_suggestion_read_approval,
-        Suggestion::ReadRepeated => t.understand_suggestion_read_repeated,
-        Suggestion::ThoughtRecord => t.understand_suggestion_thought_record,
-        Suggestion::Journal => t.understand_suggestion_journal,
-        Suggestion::FeelingsCheckIn => t.understand_suggestion_feelings,
+        Suggestion::ReadOrigins => t.understand().suggestion_read_origins,
+        Suggestion::ReadAchievement => t.understand().suggestion_read_achievement,
+        Suggestion::ReadApproval => t.understand().suggestion_read_approval,
+        Suggestion::ReadRepeated => t.understand().suggestion_read_repeated,
+        Suggestion::ThoughtRecord => t.understand().suggestion_thought_record,
+        Suggestion::Journal => t.understand().suggestion_journal,
+        Suggestion::FeelingsCheckIn => t.understand().suggestion_feelings,
     }
 }
 
@@ -162,33 +165,33 @@ pub fn UnderstandPage() -> impl IntoView {
     };
     view! {
         <section class="page understand" aria-labelledby="understand-title">
-            <PageTitle id="understand-title" text=t.understand_title.to_string()/>
-            <p class="lead">{t.understand_intro}</p>
+            <PageTitle id="understand-title" text=t.understand().title.to_string()/>
+            <p class="lead">{t.understand().intro}</p>
             <div class="card today">
-                <h2>{t.understand_check_card_title}</h2>
-                <p>{t.understand_check_card_body}</p>
+                <h2>{t.understand().check_card_title}</h2>
+                <p>{t.understand().check_card_body}</p>
                 {move || {
                     last_check()
                         .map(|c| {
                             let date = c.at.format("%-d %B %Y").to_string();
-                            view! { <p class="small">{fill(t.understand_check_card_last, &[("date", &date)])}</p> }
+                            view! { <p class="small">{fill(t.understand().check_card_last, &[("date", &date)])}</p> }
                         })
                 }}
                 <a href=href("/understand/check") class="button">
                     {move || {
                         if last_check().is_some() {
-                            t.understand_check_card_again
+                            t.understand().check_card_again
                         } else {
-                            t.understand_check_card_start
+                            t.understand().check_card_start
                         }
                     }}
                 </a>
             </div>
-            <h2>{t.understand_list_heading}</h2>
+            <h2>{t.understand().list_heading}</h2>
             <p class="small">
                 {move || {
                     fill(
-                        t.understand_progress,
+                        t.understand().progress,
                         &[("read", &read_count().to_string()), ("total", &Reading::ALL.len().to_string())],
                     )
                 }}
@@ -201,11 +204,11 @@ pub fn UnderstandPage() -> impl IntoView {
                         let status = move || {
                             let n = notes(r);
                             if n.is_read() {
-                                t.understand_read
+                                t.understand().read
                             } else if n.later {
-                                t.understand_later
+                                t.understand().later
                             } else {
-                                t.understand_not_read
+                                t.understand().not_read
                             }
                         };
                         view! {
@@ -214,7 +217,7 @@ pub fn UnderstandPage() -> impl IntoView {
                                     <span class="practice-title">{words.title}</span>
                                     <span class="practice-blurb">{words.summary}</span>
                                     <span class="reading-meta">
-                                        <span>{fill(t.understand_minutes, &[("n", words.minutes)])}</span>
+                                        <span>{fill(t.understand().minutes, &[("n", words.minutes)])}</span>
                                         <span class="badge" class:done=move || notes(r).is_read()>
                                             {status}
                                         </span>
@@ -242,9 +245,9 @@ pub fn ReadingPage() -> impl IntoView {
             None => {
                 view! {
                     <section class="page" aria-labelledby="reading-missing">
-                        <PageTitle id="reading-missing" text=t.understand_title.to_string()/>
-                        <p>{t.understand_reading_not_found}</p>
-                        <a href=href("/understand") class="button">{t.understand_back}</a>
+                        <PageTitle id="reading-missing" text=t.understand().title.to_string()/>
+                        <p>{t.understand().reading_not_found}</p>
+                        <a href=href("/understand") class="button">{t.understand().back}</a>
                     </section>
                 }
                     .into_any()
@@ -323,11 +326,11 @@ fn ReadingView(reading: Reading) -> impl IntoView {
         .collect_view();
     view! {
         <article class="page reading" aria-labelledby="reading-title">
-            <a href=href("/understand") class="back-link">{t.understand_back}</a>
+            <a href=href("/understand") class="back-link">{t.understand().back}</a>
             <PageTitle id="reading-title" text=words.title.to_string()/>
             <div class="reading-tools">
-                <span class="small">{fill(t.understand_minutes, &[("n", words.minutes)])}</span>
-                <div class="size-control" role="group" aria-label=t.understand_reading_text_size>
+                <span class="small">{fill(t.understand().minutes, &[("n", words.minutes)])}</span>
+                <div class="size-control" role="group" aria-label=t.understand().reading_text_size>
                     <button
                         type="button"
                         class="button secondary"
@@ -335,7 +338,7 @@ fn ReadingView(reading: Reading) -> impl IntoView {
                         on:click=move |_| resize(-1)
                     >
                         <span aria-hidden="true">"A−"</span>
-                        <span class="visually-hidden">{t.understand_reading_smaller}</span>
+                        <span class="visually-hidden">{t.understand().reading_smaller}</span>
                     </button>
                     <button
                         type="button"
@@ -344,38 +347,38 @@ fn ReadingView(reading: Reading) -> impl IntoView {
                         on:click=move |_| resize(1)
                     >
                         <span aria-hidden="true">"A+"</span>
-                        <span class="visually-hidden">{t.understand_reading_larger}</span>
+                        <span class="visually-hidden">{t.understand().reading_larger}</span>
                     </button>
                 </div>
             </div>
             <div class=move || format!("reading-body size-{}", size.get())>{paragraphs(words.body)}</div>
             <p class="small sources">
-                <strong>{t.understand_reading_sources}": "</strong>
+                <strong>{t.understand().reading_sources}": "</strong>
                 {words.sources}
             </p>
             <div class="card">
-                <h2>{t.understand_reading_reflect_heading}</h2>
-                <p class="hint">{t.understand_reading_reflect_hint}</p>
+                <h2>{t.understand().reading_reflect_heading}</h2>
+                <p class="hint">{t.understand().reading_reflect_hint}</p>
                 {questions}
                 <p class="status" role="status">
-                    {move || saved.get().then_some(t.understand_reading_saved)}
+                    {move || saved.get().then_some(t.understand().reading_saved)}
                 </p>
             </div>
             <div class="card">
-                <h2>{t.understand_reading_next_step}</h2>
+                <h2>{t.understand().reading_next_step}</h2>
                 <a href=href(reading.practice()) class="button" on:click=follow>
                     {words.practice_button}
                 </a>
                 <div class="actions">
                     <button type="button" class="button secondary" aria-pressed=move || notes.with(|n| n.is_read()).to_string() on:click=toggle_read>
-                        {move || if notes.with(|n| n.is_read()) { t.understand_reading_mark_unread } else { t.understand_reading_mark_read }}
+                        {move || if notes.with(|n| n.is_read()) { t.understand().reading_mark_unread } else { t.understand().reading_mark_read }}
                     </button>
                     <button type="button" class="button secondary" aria-pressed=move || notes.with(|n| n.later).to_string() on:click=toggle_later>
-                        {move || if notes.with(|n| n.later) { t.understand_reading_unmark_later } else { t.understand_reading_read_later }}
+                        {move || if notes.with(|n| n.later) { t.understand().reading_unmark_later } else { t.understand().reading_read_later }}
                     </button>
                 </div>
                 <Show when=move || notes.with(|n| n.is_read())>
-                    <p class="success">{t.understand_reading_marked_read}</p>
+                    <p class="success">{t.understand().reading_marked_read}</p>
                 </Show>
             </div>
         </article>
@@ -409,8 +412,8 @@ pub fn WorthCheckPage() -> impl IntoView {
                     value
                     max=MAX_PULL
                     step=1
-                    low=t.understand_check_none
-                    high=t.understand_check_very
+                    low=t.understand().check_none
+                    high=t.understand().check_very
                 />
             }
         })
@@ -428,32 +431,32 @@ pub fn WorthCheckPage() -> impl IntoView {
     };
     view! {
         <section class="page worth-check" aria-labelledby="check-title">
-            <a href=href("/understand") class="back-link">{t.understand_back}</a>
-            <PageTitle id="check-title" text=t.understand_check_title.to_string()/>
+            <a href=href("/understand") class="back-link">{t.understand().back}</a>
+            <PageTitle id="check-title" text=t.understand().check_title.to_string()/>
             <Show
                 when=move || result.with(Option::is_some)
                 fallback=move || {
                     view! {
-                        <p class="lead">{t.understand_check_intro}</p>
-                        <p class="disclaimer">{t.understand_check_not_a_test}</p>
+                        <p class="lead">{t.understand().check_intro}</p>
+                        <p class="disclaimer">{t.understand().check_not_a_test}</p>
                     }
                 }
             >
                 {move || result.get().map(|c| view! { <CheckResult check=c earlier=history()/> })}
                 <div class="actions">
                     <button type="button" class="button secondary" on:click=move |_| result.set(None)>
-                        {t.understand_check_retake}
+                        {t.understand().check_retake}
                     </button>
                 </div>
             </Show>
             <form class="card" on:submit=save prop:hidden=move || result.with(Option::is_some)>
                 {sliders}
                 <div class="actions">
-                    <button type="submit" class="button">{t.understand_check_save}</button>
+                    <button type="submit" class="button">{t.understand().check_save}</button>
                 </div>
             </form>
             <p class="small">
-                {move || fill(t.understand_check_history, &[("count", &history().len().to_string())])}
+                {move || fill(t.understand().check_history, &[("count", &history().len().to_string())])}
             </p>
         </section>
     }
@@ -467,7 +470,7 @@ fn CheckResult(check: WorthCheck, earlier: Vec<WorthCheck>) -> impl IntoView {
     let previous = earlier.into_iter().rev().find(|c| c.at < check.at);
     let strongest = check.strongest();
     let summary = if strongest.is_empty() {
-        t.understand_check_result_light.to_string()
+        t.understand().check_result_light.to_string()
     } else {
         let names: Vec<&str> = strongest
             .iter()
@@ -475,7 +478,7 @@ fn CheckResult(check: WorthCheck, earlier: Vec<WorthCheck>) -> impl IntoView {
             .map(|l| leaning_label(t, *l))
             .collect();
         fill(
-            t.understand_check_result_strong,
+            t.understand().check_result_strong,
             &[("areas", &names.join(", "))],
         )
     };
@@ -518,9 +521,9 @@ fn CheckResult(check: WorthCheck, earlier: Vec<WorthCheck>) -> impl IntoView {
             .into_iter()
             .map(|(l, delta)| {
                 let word = match delta {
-                    d if d > 0 => t.understand_check_more,
-                    d if d < 0 => t.understand_check_less,
-                    _ => t.understand_check_same,
+                    d if d > 0 => t.understand().check_more,
+                    d if d < 0 => t.understand().check_less,
+                    _ => t.understand().check_same,
                 };
                 view! {
                     <tr>
@@ -533,13 +536,13 @@ fn CheckResult(check: WorthCheck, earlier: Vec<WorthCheck>) -> impl IntoView {
             .collect_view();
         view! {
             <div class="card">
-                <h2>{fill(t.understand_check_compare_heading, &[("date", &date)])}</h2>
+                <h2>{fill(t.understand().check_compare_heading, &[("date", &date)])}</h2>
                 <table class="compare">
                     <thead>
                         <tr>
-                            <th scope="col">{t.understand_check_compare_area}</th>
-                            <th scope="col">{t.understand_check_compare_before}</th>
-                            <th scope="col">{t.understand_check_compare_now}</th>
+                            <th scope="col">{t.understand().check_compare_area}</th>
+                            <th scope="col">{t.understand().check_compare_before}</th>
+                            <th scope="col">{t.understand().check_compare_now}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -549,7 +552,7 @@ fn CheckResult(check: WorthCheck, earlier: Vec<WorthCheck>) -> impl IntoView {
     });
     view! {
         <div class="card" role="status">
-            <h2>{t.understand_check_result_heading}</h2>
+            <h2>{t.understand().check_result_heading}</h2>
             <svg
                 class="pull-bars"
                 viewBox=format!("0 0 {width} {height}")
@@ -559,12 +562,12 @@ fn CheckResult(check: WorthCheck, earlier: Vec<WorthCheck>) -> impl IntoView {
                 {bars}
             </svg>
             <p><strong>{summary}</strong></p>
-            <p>{t.understand_check_result_explain}</p>
-            <p class="small">{t.understand_check_not_a_test}</p>
+            <p>{t.understand().check_result_explain}</p>
+            <p class="small">{t.understand().check_not_a_test}</p>
         </div>
         {has_suggestions.then(|| view! {
             <div class="card">
-                <h2>{t.understand_check_suggest_heading}</h2>
+                <h2>{t.understand().check_suggest_heading}</h2>
                 <ul class="suggestions">{suggestions}</ul>
             </div>
         })}

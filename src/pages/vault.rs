@@ -24,18 +24,18 @@ use crate::store::BackendError;
 /// What the person is told when the lock could not be changed.
 fn lock_error_text(t: &'static Text, e: &VaultError) -> String {
     match e {
-        VaultError::Wrong => t.vault_card_wrong.into(),
-        VaultError::Write(BackendError::Full) => t.vault_card_full.into(),
-        VaultError::Write(BackendError::Unavailable) => t.vault_card_not_saving.into(),
-        VaultError::Write(BackendError::Other(d)) => fill(t.vault_card_failed, &[("detail", d)]),
-        VaultError::Unusable(e) => fill(t.vault_card_failed, &[("detail", &format!("{e:?}"))]),
+        VaultError::Wrong => t.vault().card_wrong.into(),
+        VaultError::Write(BackendError::Full) => t.vault().card_full.into(),
+        VaultError::Write(BackendError::Unavailable) => t.vault().card_not_saving.into(),
+        VaultError::Write(BackendError::Other(d)) => fill(t.vault().card_failed, &[("detail", d)]),
+        VaultError::Unusable(e) => fill(t.vault().card_failed, &[("detail", &format!("{e:?}"))]),
     }
 }
 
 fn passphrase_problem_text(t: &'static Text, p: PassphraseProblem) -> &'static str {
     match p {
-        PassphraseProblem::TooShort => t.vault_card_too_short,
-        PassphraseProblem::Different => t.vault_card_different,
+        PassphraseProblem::TooShort => t.vault().card_too_short,
+        PassphraseProblem::Different => t.vault().card_different,
     }
 }
 
@@ -100,7 +100,7 @@ pub fn LockScreen(
         Stored::None => (None, None),
     };
     let plain = plain_name.as_deref().and_then(NeutralName::from_id);
-    crate::browser::privacy::set_title(plain.map_or(t.app_name, |n| neutral_name(t, n)));
+    crate::browser::privacy::set_title(plain.map_or(t.app().name, |n| neutral_name(t, n)));
     crate::browser::privacy::use_neutral_manifest(plain.is_some());
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -109,11 +109,11 @@ pub fn LockScreen(
         }
         let typed = passphrase.get_untracked();
         if typed.is_empty() {
-            feedback.set(Some(Err(t.vault_lock_screen_empty.into())));
+            feedback.set(Some(Err(t.vault().lock_screen_empty.into())));
             return;
         }
         busy.set(true);
-        feedback.set(Some(Ok(t.vault_lock_screen_unlocking.into())));
+        feedback.set(Some(Ok(t.vault().lock_screen_unlocking.into())));
         spawn_local(async move {
             // The checking and the reading are fetched on first use (see
             // `app::history`).
@@ -121,7 +121,7 @@ pub fn LockScreen(
                 Ok(unlocking) => unlocking.await,
                 Err(_) => {
                     busy.set(false);
-                    feedback.set(Some(Err(t.app_history_load_not_saved.into())));
+                    feedback.set(Some(Err(t.app().history_load_not_saved.into())));
                     return;
                 }
             };
@@ -132,7 +132,7 @@ pub fn LockScreen(
                 }
                 Err(VaultError::Wrong) => {
                     busy.set(false);
-                    feedback.set(Some(Err(t.vault_lock_screen_wrong.into())));
+                    feedback.set(Some(Err(t.vault().lock_screen_wrong.into())));
                 }
                 // The lock was turned off in another tab meanwhile: open.
                 Err(VaultError::Unusable(_)) if matches!(vault::stored_lock(), Stored::None) => {
@@ -144,7 +144,7 @@ pub fn LockScreen(
                     busy.set(false);
                     let detail = format!("{e:?}");
                     feedback.set(Some(Err(fill(
-                        t.vault_lock_screen_broken,
+                        t.vault().lock_screen_broken,
                         &[("detail", &detail)],
                     ))));
                 }
@@ -166,25 +166,25 @@ pub fn LockScreen(
         .into_any(),
         None => view! {
             <Icon kind=IconKind::Logo/>
-            <span class="brand-name">{t.app_name}</span>
+            <span class="brand-name">{t.app().name}</span>
         }
         .into_any(),
     };
     let form = match unusable {
         Some(detail) => view! {
-            <p class="error" role="alert">{fill(t.vault_lock_screen_unusable, &[("detail", &detail)])}</p>
+            <p class="error" role="alert">{fill(t.vault().lock_screen_unusable, &[("detail", &detail)])}</p>
         }
         .into_any(),
         None => view! {
             <form class="card lock-form" on:submit=unlock novalidate>
-                <PassphraseField id="lock-passphrase" label=t.vault_lock_screen_passphrase value=passphrase shown/>
+                <PassphraseField id="lock-passphrase" label=t.vault().lock_screen_passphrase value=passphrase shown/>
                 <label class="choice">
                     <input type="checkbox" on:change=move |ev| shown.set(event_target_checked(&ev))/>
-                    <span>{t.vault_lock_screen_show}</span>
+                    <span>{t.vault().lock_screen_show}</span>
                 </label>
                 <button type="submit" class="button" prop:disabled=move || busy.get()>
                     <Icon kind=IconKind::Shield/>
-                    <span>{t.vault_lock_screen_unlock}</span>
+                    <span>{t.vault().lock_screen_unlock}</span>
                 </button>
                 <FeedbackLine feedback/>
             </form>
@@ -192,34 +192,34 @@ pub fn LockScreen(
         .into_any(),
     };
     view! {
-        <a class="skip-link" href="#main">{t.app_skip_link}</a>
+        <a class="skip-link" href="#main">{t.app().skip_link}</a>
         <header class="app-header">
             <span class="brand">{brand}</span>
             <QuickExitButton text=t/>
-            <a href="#lock-help" class="crisis-button" aria-label=t.app_crisis_button_label>
+            <a href="#lock-help" class="crisis-button" aria-label=t.app().crisis_button_label>
                 <Icon kind=IconKind::Lifebuoy/>
-                <span>{t.app_crisis_button}</span>
+                <span>{t.app().crisis_button}</span>
             </a>
         </header>
         <main id="main" tabindex="-1" class="locked">
             <section class="page lock-screen" aria-labelledby="lock-title">
-                <h1 id="lock-title">{t.vault_lock_screen_title}</h1>
-                <p class="lead">{t.vault_lock_screen_body}</p>
+                <h1 id="lock-title">{t.vault().lock_screen_title}</h1>
+                <p class="lead">{t.vault().lock_screen_body}</p>
                 {form}
                 <details class="card forgot">
-                    <summary>{t.vault_lock_screen_forgot_heading}</summary>
-                    <p>{t.vault_lock_screen_forgot_body}</p>
+                    <summary>{t.vault().lock_screen_forgot_heading}</summary>
+                    <p>{t.vault().lock_screen_forgot_body}</p>
                     <ConfirmedButton
-                        label=t.vault_lock_screen_forgot_button
-                        title=t.vault_lock_screen_forgot_confirm_title
-                        body=t.vault_lock_screen_forgot_confirm_body
-                        confirm_label=t.vault_lock_screen_forgot_confirm
-                        cancel_label=t.vault_lock_screen_forgot_cancel
+                        label=t.vault().lock_screen_forgot_button
+                        title=t.vault().lock_screen_forgot_confirm_title
+                        body=t.vault().lock_screen_forgot_confirm_body
+                        confirm_label=t.vault().lock_screen_forgot_confirm
+                        cancel_label=t.vault().lock_screen_forgot_cancel
                         on_confirm=wipe
                     />
                 </details>
                 <section id="lock-help" class="lock-help" aria-labelledby="lock-help-title" tabindex="-1">
-                    <h2 id="lock-help-title">{t.vault_lock_screen_help_heading}</h2>
+                    <h2 id="lock-help-title">{t.vault().lock_screen_help_heading}</h2>
                     <HelpBody text=t/>
                 </section>
             </section>
@@ -252,7 +252,7 @@ fn LockOffCard(feedback: Feedback) -> impl IntoView {
     let busy = RwSignal::new(false);
     let backup = move |_| {
         feedback.set(Some(match crate::pages::keep_safe::download_backup(app) {
-            Ok(name) => Ok(fill(t.data_export_done, &[("file", &name)])),
+            Ok(name) => Ok(fill(t.data().export_done, &[("file", &name)])),
             Err(e) => Err(e),
         }));
     };
@@ -267,50 +267,50 @@ fn LockOffCard(feedback: Feedback) -> impl IntoView {
             return;
         }
         if !understood.get_untracked() {
-            feedback.set(Some(Err(t.vault_card_not_understood.into())));
+            feedback.set(Some(Err(t.vault().card_not_understood.into())));
             return;
         }
         busy.set(true);
-        feedback.set(Some(Ok(t.vault_card_turning_on.into())));
+        feedback.set(Some(Ok(t.vault().card_turning_on.into())));
         spawn_local(async move {
             let result = app.turn_lock_on(&passphrase).await;
             busy.set(false);
             match result {
                 // The "on" card replaces this one and says so.
-                Ok(()) => feedback.set(Some(Ok(t.vault_card_on_done.into()))),
+                Ok(()) => feedback.set(Some(Ok(t.vault().card_on_done.into()))),
                 Err(e) => feedback.set(Some(Err(lock_error_text(t, &e)))),
             }
         });
     };
     view! {
         <div class="card vault-card">
-            <h2>{t.vault_card_heading}</h2>
-            <p>{t.vault_card_intro}</p>
-            <p class="warning"><strong>{t.vault_card_warning}</strong></p>
+            <h2>{t.vault().card_heading}</h2>
+            <p>{t.vault().card_intro}</p>
+            <p class="warning"><strong>{t.vault().card_warning}</strong></p>
             <button type="button" class="button secondary" on:click=backup>
                 <Icon kind=IconKind::Download/>
-                <span>{t.vault_card_backup_first}</span>
+                <span>{t.vault().card_backup_first}</span>
             </button>
             <form class="vault-form" on:submit=turn_on novalidate>
                 <PassphraseField
                     id="vault-new"
-                    label=t.vault_card_new_passphrase
+                    label=t.vault().card_new_passphrase
                     value=first
                     autocomplete="new-password"
-                    hint=t.vault_card_new_hint
+                    hint=t.vault().card_new_hint
                 />
-                <PassphraseField id="vault-again" label=t.vault_card_again value=again autocomplete="new-password"/>
+                <PassphraseField id="vault-again" label=t.vault().card_again value=again autocomplete="new-password"/>
                 <label class="choice">
                     <input
                         type="checkbox"
                         prop:checked=move || understood.get()
                         on:change=move |ev| understood.set(event_target_checked(&ev))
                     />
-                    <span>{t.vault_card_understand}</span>
+                    <span>{t.vault().card_understand}</span>
                 </label>
                 <button type="submit" class="button" prop:disabled=move || busy.get()>
                     <Icon kind=IconKind::Shield/>
-                    <span>{t.vault_card_turn_on}</span>
+                    <span>{t.vault().card_turn_on}</span>
                 </button>
             </form>
             <FeedbackLine feedback/>
@@ -320,10 +320,10 @@ fn LockOffCard(feedback: Feedback) -> impl IntoView {
 
 fn minutes_label(t: &'static Text, minutes: u32) -> &'static str {
     match minutes {
-        1 => t.vault_card_minutes_1,
-        5 => t.vault_card_minutes_5,
-        15 => t.vault_card_minutes_15,
-        _ => t.vault_card_minutes_30,
+        1 => t.vault().card_minutes_1,
+        5 => t.vault().card_minutes_5,
+        15 => t.vault().card_minutes_15,
+        _ => t.vault().card_minutes_30,
     }
 }
 
@@ -355,7 +355,7 @@ fn LockOnCard(feedback: Feedback) -> impl IntoView {
         .collect::<Vec<_>>();
     let lock_now = move |_| {
         if !vault::lock() {
-            feedback.set(Some(Err(t.vault_card_cannot_lock.into())));
+            feedback.set(Some(Err(t.vault().card_cannot_lock.into())));
         }
     };
 
@@ -375,7 +375,7 @@ fn LockOnCard(feedback: Feedback) -> impl IntoView {
         }
         let old = current.get_untracked();
         busy.set(true);
-        feedback.set(Some(Ok(t.vault_card_changing.into())));
+        feedback.set(Some(Ok(t.vault().card_changing.into())));
         spawn_local(async move {
             let result = app.change_passphrase(&old, &next).await;
             busy.set(false);
@@ -384,7 +384,7 @@ fn LockOnCard(feedback: Feedback) -> impl IntoView {
                     for s in [current, new, again] {
                         s.set(String::new());
                     }
-                    Ok(t.vault_card_changed.into())
+                    Ok(t.vault().card_changed.into())
                 }
                 Err(e) => Err(lock_error_text(t, &e)),
             }));
@@ -399,13 +399,13 @@ fn LockOnCard(feedback: Feedback) -> impl IntoView {
         }
         let typed = off_passphrase.get_untracked();
         busy.set(true);
-        feedback.set(Some(Ok(t.vault_card_turning_off.into())));
+        feedback.set(Some(Ok(t.vault().card_turning_off.into())));
         spawn_local(async move {
             let result = app.turn_lock_off(&typed).await;
             busy.set(false);
             feedback.set(Some(match result {
                 // The "off" card replaces this one.
-                Ok(()) => Ok(t.vault_card_off_done.into()),
+                Ok(()) => Ok(t.vault().card_off_done.into()),
                 Err(e) => Err(lock_error_text(t, &e)),
             }));
         });
@@ -413,46 +413,46 @@ fn LockOnCard(feedback: Feedback) -> impl IntoView {
 
     view! {
         <div class="card vault-card on">
-            <h2>{t.vault_card_on_heading}</h2>
-            <p>{t.vault_card_on_body}</p>
+            <h2>{t.vault().card_on_heading}</h2>
+            <p>{t.vault().card_on_body}</p>
             {(unreadable > 0).then(|| view! {
-                <p class="warning">{fill(t.vault_card_unreadable, &[("count", &unreadable.to_string())])}</p>
+                <p class="warning">{fill(t.vault().card_unreadable, &[("count", &unreadable.to_string())])}</p>
             })}
-            <ChoiceList name="lock-after" legend=t.vault_card_lock_after_legend choices selected=chosen/>
+            <ChoiceList name="lock-after" legend=t.vault().card_lock_after_legend choices selected=chosen/>
             <button type="button" class="button secondary" on:click=lock_now>
                 <Icon kind=IconKind::Shield/>
-                <span>{t.vault_card_lock_now}</span>
+                <span>{t.vault().card_lock_now}</span>
             </button>
             <FeedbackLine feedback/>
             <details>
-                <summary>{t.vault_card_change_heading}</summary>
+                <summary>{t.vault().card_change_heading}</summary>
                 <form class="vault-form" on:submit=change novalidate>
-                    <PassphraseField id="vault-current" label=t.vault_card_current value=current/>
+                    <PassphraseField id="vault-current" label=t.vault().card_current value=current/>
                     <PassphraseField
                         id="vault-change-new"
-                        label=t.vault_card_new_passphrase
+                        label=t.vault().card_new_passphrase
                         value=new
                         autocomplete="new-password"
-                        hint=t.vault_card_new_hint
+                        hint=t.vault().card_new_hint
                     />
                     <PassphraseField
                         id="vault-change-again"
-                        label=t.vault_card_again
+                        label=t.vault().card_again
                         value=again
                         autocomplete="new-password"
                     />
                     <button type="submit" class="button" prop:disabled=move || busy.get()>
-                        {t.vault_card_change_button}
+                        {t.vault().card_change_button}
                     </button>
                 </form>
             </details>
             <details>
-                <summary>{t.vault_card_off_heading}</summary>
+                <summary>{t.vault().card_off_heading}</summary>
                 <form class="vault-form" on:submit=turn_off novalidate>
-                    <p>{t.vault_card_off_body}</p>
-                    <PassphraseField id="vault-off" label=t.vault_card_current value=off_passphrase/>
+                    <p>{t.vault().card_off_body}</p>
+                    <PassphraseField id="vault-off" label=t.vault().card_current value=off_passphrase/>
                     <button type="submit" class="button secondary" prop:disabled=move || busy.get()>
-                        {t.vault_card_off_button}
+                        {t.vault().card_off_button}
                     </button>
                 </form>
             </details>
@@ -478,18 +478,18 @@ pub fn ProtectBackupFields(
                 on:change=move |ev| protect.set(event_target_checked(&ev))
                 aria-describedby="protect-hint"
             />
-            <span>{t.vault_backup_protect}</span>
+            <span>{t.vault().backup_protect}</span>
         </label>
-        <p class="hint" id="protect-hint">{t.vault_backup_protect_hint}</p>
+        <p class="hint" id="protect-hint">{t.vault().backup_protect_hint}</p>
         <Show when=move || protect.get()>
             <PassphraseField
                 id="backup-passphrase"
-                label=t.vault_backup_passphrase
+                label=t.vault().backup_passphrase
                 value=passphrase
                 autocomplete="new-password"
-                hint=t.vault_card_new_hint
+                hint=t.vault().card_new_hint
             />
-            <PassphraseField id="backup-again" label=t.vault_card_again value=again autocomplete="new-password"/>
+            <PassphraseField id="backup-again" label=t.vault().card_again value=again autocomplete="new-password"/>
         </Show>
     }
 }
@@ -521,7 +521,7 @@ pub fn OpenProtectedBackup(
         }
         let typed = passphrase.get_untracked();
         busy.set(true);
-        feedback.set(Some(Ok(t.vault_backup_opening.into())));
+        feedback.set(Some(Ok(t.vault().backup_opening.into())));
         spawn_local(async move {
             let result = vault::open_backup(&typed, &file.get_value()).await;
             busy.set(false);
@@ -530,17 +530,17 @@ pub fn OpenProtectedBackup(
                     feedback.set(None);
                     opened.run(text);
                 }
-                Err(VaultError::Wrong) => feedback.set(Some(Err(t.vault_backup_wrong.into()))),
-                Err(_) => feedback.set(Some(Err(t.vault_backup_damaged.into()))),
+                Err(VaultError::Wrong) => feedback.set(Some(Err(t.vault().backup_wrong.into()))),
+                Err(_) => feedback.set(Some(Err(t.vault().backup_damaged.into()))),
             }
         });
     };
     view! {
         <form class="vault-form" on:submit=open novalidate>
-            <p>{t.vault_backup_needs_passphrase}</p>
-            <PassphraseField id="restore-passphrase" label=t.vault_backup_file_passphrase value=passphrase/>
+            <p>{t.vault().backup_needs_passphrase}</p>
+            <PassphraseField id="restore-passphrase" label=t.vault().backup_file_passphrase value=passphrase/>
             <button type="submit" class="button" prop:disabled=move || busy.get()>
-                {t.vault_backup_open}
+                {t.vault().backup_open}
             </button>
             <FeedbackLine feedback/>
         </form>
