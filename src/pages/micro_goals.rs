@@ -691,11 +691,18 @@ fn YourGoals() -> impl IntoView {
     }
 }
 
-/// The wins log: add an unplanned win; recent wins, newest first.
+/// How many wins the log shows at first, and how many more per tap: a
+/// short list keeps opening the page quick on a cheap phone.
+const WINS_SHOWN: usize = 8;
+const MORE_WINS: usize = 20;
+
+/// The wins log: add an unplanned win; recent wins, newest first, older
+/// ones on request.
 #[component]
 fn WinsLog() -> impl IntoView {
     let app = use_app();
     let t = app.text;
+    let limit = RwSignal::new(WINS_SHOWN);
     let text = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, &'static str)>);
     let undo = RwSignal::new(None::<(String, Win)>);
@@ -726,12 +733,13 @@ fn WinsLog() -> impl IntoView {
             .iter()
             .filter(|(_, w, _)| w.at.date_naive() >= monday)
             .count();
+        let older = all.len() > limit.get();
         let shown: Vec<(String, Win)> = all
             .into_iter()
-            .take(30)
+            .take(limit.get())
             .map(|(id, w, _)| (id.clone(), w.clone()))
             .collect();
-        (this_week, shown)
+        (this_week, shown, older)
     });
     view! {
         <div class="card wins">
@@ -755,7 +763,7 @@ fn WinsLog() -> impl IntoView {
             </form>
             {move || {
                 recent
-                    .with(|(this_week, shown)| {
+                    .with(|(this_week, shown, _)| {
                         if shown.is_empty() {
                             view! { <p class="muted">{t.micro_goals().wins_none}</p> }.into_any()
                         } else {
@@ -766,9 +774,9 @@ fn WinsLog() -> impl IntoView {
                     })
             }}
             // Keyed, so logging a win adds one line instead of redrawing all.
-            <ul class="log win-log" hidden=move || recent.with(|(_, shown)| shown.is_empty())>
+            <ul class="log win-log" hidden=move || recent.with(|(_, shown, _)| shown.is_empty())>
                 <For
-                    each=move || recent.with(|(_, shown)| shown.clone())
+                    each=move || recent.with(|(_, shown, _)| shown.clone())
                     key=|(id, w)| (id.clone(), w.text.clone(), w.at)
                     let:item
                 >
@@ -804,6 +812,11 @@ fn WinsLog() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <Show when=move || recent.with(|(_, _, older)| *older)>
+                <button type="button" class="button secondary" on:click=move |_| limit.update(|n| *n += MORE_WINS)>
+                    {t.micro_goals().wins_more}
+                </button>
+            </Show>
             <UndoNotice undo said=t.micro_goals().wins_removed button=t.micro_goals().wins_undo/>
         </div>
     }

@@ -149,6 +149,35 @@ test('a tiny goal: suggested for the morning, ticked with a celebration, kept af
   await app.done();
 });
 
+test('the wins log shows the newest wins first and older ones on request', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await answerWelcome(page, null);
+  await nav(page).getByRole('link', { name: 'Practices' }).click();
+  await page.getByRole('link', { name: /^Small steps/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Small steps' }).waitFor();
+  const wins = page.locator('.win-log');
+  for (let n = 1; n <= 10; n++) {
+    await page.getByLabel('Log a win').fill(`Win number ${n}`);
+    await page.getByRole('button', { name: 'Add win' }).click();
+    await wins.getByText(`Win number ${n}`, { exact: true }).waitFor();
+  }
+  assert.equal((await keys(page, 'win')).length, 10);
+  // Eight at first, the newest on top; the rest on request.
+  await page.reload();
+  await appReady(page);
+  await wins.getByText('Win number 10', { exact: true }).waitFor();
+  assert.equal(await wins.getByRole('listitem').count(), 8);
+  assert.equal(await wins.getByRole('listitem').first().getByText('Win number 10', { exact: true }).count(), 1);
+  assert.equal(await wins.getByText('Win number 2', { exact: true }).count(), 0);
+  await page.getByRole('button', { name: 'Show older wins' }).click();
+  await wins.getByText('Win number 1', { exact: true }).waitFor();
+  assert.equal(await wins.getByRole('listitem').count(), 10);
+  assert.equal(await page.getByRole('button', { name: 'Show older wins' }).count(), 0, 'nothing older left');
+  await expectAccessible(page, 'the whole wins log');
+  await app.done();
+});
+
 test('the Rosenberg scale: a draft survives reload, the score is explained, a second go shows the trend', async () => {
   const app = await openApp(browser, { colorScheme: 'dark' });
   const { page } = app;
