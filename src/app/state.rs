@@ -20,9 +20,9 @@ use crate::store::{Backend, Health, MemoryBackend, Opening, Peek, Store, StoreEr
 
 type AppStore = Store<Box<dyn Backend>>;
 
-/// With more keys than this in storage, the store is read in steps after
-/// home is on screen (see `store::Opening`); fewer are read at once (a
-/// few hundred records take a couple of frames on a cheap phone).
+/// The store is read once home is on screen: with more keys than this in
+/// storage, in steps (see `store::Opening`); fewer are read at once (a few
+/// hundred records take a couple of frames on a cheap phone).
 const READ_IN_STEPS_FROM: usize = 400;
 /// Records read per step: about 20 ms at the benchmark's 4x slowdown. The
 /// first steps read fewer (`FIRST_STEP`, doubling), as they also pay for
@@ -101,8 +101,8 @@ pub struct AppState {
     /// Notified when anything may have changed at once (another tab, an
     /// import, a wipe, the lock): every view of records re-runs.
     everything: RwSignal<u64>,
-    /// False while years of history are still being read after start-up
-    /// (see `READ_IN_STEPS_FROM`). Views that summarise many records (the
+    /// False until the store is read, after home is on screen (see
+    /// [`AppState::read_history`]). Views that summarise many records (the
     /// home cards, the storage notice) wait for it, so home is on screen
     /// and answers taps at once; a page that reads records before then
     /// gets them all, read there and then.
