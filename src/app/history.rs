@@ -29,7 +29,7 @@ use crate::store::vault::VaultError;
 type Later<T> = Pin<Box<dyn Future<Output = T>>>;
 
 /// A function whose code is fetched on its first call:
-/// `in_history! { fn name(args) -> Output { body } }` defines
+/// `in_history! { pub fn name(args) -> Output { body } }` defines
 /// `async fn name(args) -> Result<Output, SplitLoaderError>`.
 macro_rules! in_history {
     ($(#[$doc:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {

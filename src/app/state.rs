@@ -108,7 +108,7 @@ pub struct AppState {
     /// gets them all, read there and then.
     pub opened: RwSignal<bool>,
     /// False while the stored profile needs the whole store read to be
-    /// known (it is damaged, or from a newer version): home then waits
+    /// known (it is damaged, or from a newer version): home then greets
     /// rather than show the welcome to someone who answered it.
     pub profile_known: RwSignal<bool>,
     /// The code that reads the store could not be fetched (see

@@ -67,12 +67,14 @@ async fn save_profile(app: AppState, profile: Profile) -> bool {
 
 /// Welcome or greeting, depending on whether the welcome was answered.
 /// When the stored answer cannot be read on its own (it is damaged, or
-/// from a newer version), neither shows until the store is read.
+/// from a newer version), the greeting shows until the store is read: not
+/// the welcome, to someone who most likely answered it already.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let app = use_app();
+    let greet = move || app.profile.with(|p| p.welcomed) || !app.profile_known.get();
     view! {
-        <Show when=move || app.profile.with(|p| p.welcomed) fallback=move || app.profile_known.get().then(Welcome)>
+        <Show when=greet fallback=Welcome>
             <Greeting/>
         </Show>
     }

@@ -175,3 +175,28 @@ test('home offers to try again when its history cannot be read, and shows it onc
   await page.getByRole('heading', { level: 2, name: 'One thing for today' }).waitFor();
   await context.close();
 });
+
+test('a damaged answer with the history out of reach: home greets, says why, and reads it all once it can', async () => {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  let refuse = false;
+  await context.route(ANY_MODULE, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await appReady(page);
+  // The welcome's answer, damaged: home cannot tell it without the rest.
+  await page.evaluate(() => localStorage.setItem('gw:profile/me', '{"v":1,"saved":"garbled'));
+  refuse = true;
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: "hasn't reached this phone yet" }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Skip for now' }).count(), 0, 'no welcome meanwhile');
+  // Reachable again: the store is read, the damaged answer set aside (kept,
+  // not deleted) and the welcome asked again.
+  refuse = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: 'Skip for now' }).waitFor();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gw-aside:profile/me')).length);
+  assert.equal(kept, 1, 'the damaged answer is kept aside');
+  await context.close();
+});
