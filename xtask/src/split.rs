@@ -237,7 +237,8 @@ fn trunk_stem(staging: &Path) -> Result<Option<String>> {
     Ok(found)
 }
 
-/// The names of the functions in `wasm`'s name section.
+/// The names of the functions in `wasm`'s name section. No names at all is
+/// an error too: the check below would then pass without looking.
 fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
     let bad = || err!("post-build: the main module's name section is malformed");
     let mut at = 8;
@@ -247,11 +248,14 @@ fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
         loop {
             let byte = *wasm.get(*at)?;
             *at += 1;
-            value |= usize::from(byte & 0x7f) << shift;
+            value |= usize::from(byte & 0x7f).checked_shl(shift)?;
             if byte & 0x80 == 0 {
                 return Some(value);
             }
             shift += 7;
+            if shift >= usize::BITS {
+                return None;
+            }
         }
     };
     while at < wasm.len() {
@@ -265,7 +269,7 @@ fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
             if wasm.get(p..p + len) == Some(b"name") {
                 p += len;
                 while p < end {
-                    let sub = wasm[p];
+                    let sub = *wasm.get(p).ok_or_else(bad)?;
                     p += 1;
                     let sub_size = leb(&mut p).ok_or_else(bad)?;
                     let sub_end = p + sub_size;
@@ -284,6 +288,11 @@ fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
             }
         }
         at = end;
+    }
+    if names.is_empty() {
+        return Err(err!(
+            "post-build: the main module names no functions, so what it holds cannot be checked"
+        ));
     }
     Ok(names)
 }
@@ -435,7 +444,7 @@ mod tests {
         assert!(set_integrity(html, &[("other.js".into(), "x".into())]).is_err());
     }
 
-    /// A module with no code and a name section naming two functions.
+    /// A module with no code and a name section naming `names`.
     fn named(names: &[&str]) -> Vec<u8> {
         let mut map = vec![names.len() as u8];
         for (i, n) in names.iter().enumerate() {
@@ -466,6 +475,11 @@ mod tests {
         );
         assert!(held_back_code(&function_names(&named(&["main::h1"])).unwrap()).is_empty());
         assert!(function_names(&wasm[..wasm.len() - 3]).is_err());
+        assert!(
+            function_names(&named(&[])).is_err(),
+            "no names: nothing checked"
+        );
+        assert!(function_names(b"\0asm\x01\0\0\0").is_err());
     }
 
     #[test]
