@@ -29,73 +29,30 @@ struct ReadingText {
 }
 
 fn reading_text(t: &'static Text, r: Reading) -> ReadingText {
+    // Every reading's file has the same keys (build.rs makes a struct of
+    // each file, so they are different types with the same fields).
+    macro_rules! words {
+        ($file:expr) => {{
+            let w = $file;
+            ReadingText {
+                title: w.title,
+                minutes: w.minutes,
+                summary: w.summary,
+                body: w.body,
+                questions: [w.question_1, w.question_2],
+                practice_button: w.practice_button,
+                sources: w.sources,
+            }
+        }};
+    }
     match r {
-        Reading::Origins => ReadingText {
-            title: t.read_origins().title,
-            minutes: t.read_origins().minutes,
-            summary: t.read_origins().summary,
-            body: t.read_origins().body,
-            questions: [t.read_origins().question_1, t.read_origins().question_2],
-            practice_button: t.read_origins().practice_button,
-            sources: t.read_origins().sources,
-        },
-        Reading::Achievement => ReadingText {
-            title: t.read_achievement().title,
-            minutes: t.read_achievement().minutes,
-            summary: t.read_achievement().summary,
-            body: t.read_achievement().body,
-            questions: [
-                t.read_achievement().question_1,
-                t.read_achievement().question_2,
-            ],
-            practice_button: t.read_achievement().practice_button,
-            sources: t.read_achievement().sources,
-        },
-        Reading::Approval => ReadingText {
-            title: t.read_approval().title,
-            minutes: t.read_approval().minutes,
-            summary: t.read_approval().summary,
-            body: t.read_approval().body,
-            questions: [t.read_approval().question_1, t.read_approval().question_2],
-            practice_button: t.read_approval().practice_button,
-            sources: t.read_approval().sources,
-        },
-        Reading::Repeated => ReadingText {
-            title: t.read_repeated().title,
-            minutes: t.read_repeated().minutes,
-            summary: t.read_repeated().summary,
-            body: t.read_repeated().body,
-            questions: [t.read_repeated().question_1, t.read_repeated().question_2],
-            practice_button: t.read_repeated().practice_button,
-            sources: t.read_repeated().sources,
-        },
-        Reading::Spillover => ReadingText {
-            title: t.read_spillover().title,
-            minutes: t.read_spillover().minutes,
-            summary: t.read_spillover().summary,
-            body: t.read_spillover().body,
-            questions: [t.read_spillover().question_1, t.read_spillover().question_2],
-            practice_button: t.read_spillover().practice_button,
-            sources: t.read_spillover().sources,
-        },
-        Reading::Helps => ReadingText {
-            title: t.read_helps().title,
-            minutes: t.read_helps().minutes,
-            summary: t.read_helps().summary,
-            body: t.read_helps().body,
-            questions: [t.read_helps().question_1, t.read_helps().question_2],
-            practice_button: t.read_helps().practice_button,
-            sources: t.read_helps().sources,
-        },
-        Reading::Setbacks => ReadingText {
-            title: t.read_setbacks().title,
-            minutes: t.read_setbacks().minutes,
-            summary: t.read_setbacks().summary,
-            body: t.read_setbacks().body,
-            questions: [t.read_setbacks().question_1, t.read_setbacks().question_2],
-            practice_button: t.read_setbacks().practice_button,
-            sources: t.read_setbacks().sources,
-        },
+        Reading::Origins => words!(t.read_origins()),
+        Reading::Achievement => words!(t.read_achievement()),
+        Reading::Approval => words!(t.read_approval()),
+        Reading::Repeated => words!(t.read_repeated()),
+        Reading::Spillover => words!(t.read_spillover()),
+        Reading::Helps => words!(t.read_helps()),
+        Reading::Setbacks => words!(t.read_setbacks()),
     }
 }
 
