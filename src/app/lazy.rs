@@ -7,66 +7,82 @@
 //! saved on the phone), the page says so and offers to try again, instead of
 //! the whole app stopping.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::app::{href, use_app};
 use crate::components::page_title::PageTitle;
+use crate::routes::Page;
 
-/// Loads a split-off page's code and builds the page.
-pub type LoadPage = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
-
-/// A route whose page is split off:
-/// `lazy_page!(Route, load_fn_name, path::to::Page)`. The load function's
-/// name must be unique. With the `split` feature (the app's build, see
-/// `index.html`) every load function is a split point into the one module
-/// `pages`; without it (the browser tests) it is a plain function, so no
-/// test build imports a module that only the split provides.
-macro_rules! lazy_page {
-    ($route:ident, $load:ident, $page:path) => {
-        #[derive(Debug)]
-        pub struct $route;
-
-        #[cfg_attr(
-            feature = "split",
-            leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)
-        )]
-        fn $load() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <$page/> }.into_any())
+/// Builds a split-off page. With the `split` feature (the app's build, see
+/// `index.html`) this is the split point into the module `pages`, so every
+/// page it names is cut off with it; without it (the browser tests) it is a
+/// plain function, so no test build imports a module only the split makes.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn page_view(page: Page) -> Result<AnyView, SplitLoaderError> {
+    use crate::pages::*;
+    Ok(match page {
+        Page::Data => view! { <data::DataPage/> }.into_any(),
+        Page::ThoughtHistory => view! { <thought_record::ThoughtHistoryPage/> }.into_any(),
+        Page::ThoughtRecordFlow => view! { <thought_record::ThoughtRecordFlowPage/> }.into_any(),
+        Page::ThoughtRecordView => view! { <thought_record::ThoughtRecordViewPage/> }.into_any(),
+        Page::Feelings => view! { <feelings::FeelingsPage/> }.into_any(),
+        Page::Journal => view! { <journal::JournalPage/> }.into_any(),
+        Page::JournalEntry => view! { <journal::JournalEntryPage/> }.into_any(),
+        Page::Understand => view! { <understand::UnderstandPage/> }.into_any(),
+        Page::WorthCheck => view! { <understand::WorthCheckPage/> }.into_any(),
+        Page::Reading => view! { <understand::ReadingPage/> }.into_any(),
+        Page::Breathing => view! { <breathing::BreathingPage/> }.into_any(),
+        Page::Grounding => view! { <grounding::GroundingPage/> }.into_any(),
+        Page::Movement => view! { <movement::MovementPage/> }.into_any(),
+        Page::Goals => view! { <micro_goals::GoalsPage/> }.into_any(),
+        Page::Measures => view! { <measures::MeasuresPage/> }.into_any(),
+        Page::MeasureForm => view! { <measures::MeasureFormPage/> }.into_any(),
+        Page::People => view! { <reconnection::PeoplePage/> }.into_any(),
+        Page::Progress => view! { <progress::ProgressPage/> }.into_any(),
+        Page::SoloTime => view! { <solo_time::SoloTimePage/> }.into_any(),
+        Page::OpeningUp => view! { <opening_up::OpeningUpPage/> }.into_any(),
+        Page::Boundaries => view! { <boundaries::BoundariesPage/> }.into_any(),
+        Page::CompassionBreak => view! { <compassion_break::CompassionBreakPage/> }.into_any(),
+        Page::FriendView => view! { <friend_view::FriendViewPage/> }.into_any(),
+        Page::Letters => view! { <compassionate_letter::LettersPage/> }.into_any(),
+        Page::Letter => view! { <compassionate_letter::LetterPage/> }.into_any(),
+        Page::InnerChild => view! { <inner_child::InnerChildPage/> }.into_any(),
+        Page::Reflection => view! { <inner_child::ReflectionPage/> }.into_any(),
+        Page::Dialogue => view! { <inner_child::DialoguePage/> }.into_any(),
+        Page::KindPhrases => view! { <kind_phrases::KindPhrasesPage/> }.into_any(),
+        Page::Reminders => view! { <reminders::RemindersPage/> }.into_any(),
+        // The first screen's pages are built by the shell, never here.
+        Page::Home | Page::Help | Page::Practices | Page::NotFound => {
+            view! { <not_found::NotFoundPage/> }.into_any()
         }
+    })
+}
 
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                #[cfg(feature = "split")]
-                let load: LoadPage = || Box::pin($load());
-                #[cfg(not(feature = "split"))]
-                let load: LoadPage = || Box::pin(async { $load() });
-                open(load).await
-            }
-        }
-    };
+/// Fetches the pages' code (the first time) and builds `page`.
+async fn load(page: Page) -> Result<AnyView, SplitLoaderError> {
+    #[cfg(feature = "split")]
+    return page_view(page).await;
+    #[cfg(not(feature = "split"))]
+    return page_view(page);
 }
 
 /// The page, or what to say when its code could not be fetched.
-pub async fn open(load: LoadPage) -> AnyView {
-    match load().await {
-        Ok(page) => page,
-        Err(_) => view! { <PageDidNotLoad load/> }.into_any(),
+pub async fn open(page: Page) -> AnyView {
+    match load(page).await {
+        Ok(view) => view,
+        Err(_) => view! { <PageDidNotLoad page/> }.into_any(),
     }
 }
 
 /// "This page couldn't open", with a way to try again in place (a reload
 /// would lose the app itself when offline) and a way home.
 #[component]
-fn PageDidNotLoad(load: LoadPage) -> impl IntoView {
+fn PageDidNotLoad(page: Page) -> impl IntoView {
     let t = use_app().text;
     let loaded = RwSignal::new_local(None::<AnyView>);
     let trying = RwSignal::new(false);
@@ -80,7 +96,7 @@ fn PageDidNotLoad(load: LoadPage) -> impl IntoView {
         let owner = owner.clone();
         owner.with(|| {
             spawn_local_scoped_with_cancellation(async move {
-                match load().await {
+                match load(page).await {
                     Ok(page) => loaded.set(Some(page)),
                     Err(_) => failed_again.set(true),
                 }
@@ -108,134 +124,3 @@ fn PageDidNotLoad(load: LoadPage) -> impl IntoView {
         .into_any()
     }
 }
-
-lazy_page!(Data, data_page, crate::pages::data::DataPage);
-lazy_page!(
-    ThoughtHistory,
-    thought_history_page,
-    crate::pages::thought_record::ThoughtHistoryPage
-);
-lazy_page!(
-    ThoughtRecordFlow,
-    thought_record_flow_page,
-    crate::pages::thought_record::ThoughtRecordFlowPage
-);
-lazy_page!(
-    ThoughtRecordView,
-    thought_record_view_page,
-    crate::pages::thought_record::ThoughtRecordViewPage
-);
-lazy_page!(
-    Feelings,
-    feelings_page,
-    crate::pages::feelings::FeelingsPage
-);
-lazy_page!(Journal, journal_page, crate::pages::journal::JournalPage);
-lazy_page!(
-    JournalEntry,
-    journal_entry_page,
-    crate::pages::journal::JournalEntryPage
-);
-lazy_page!(
-    Understand,
-    understand_page,
-    crate::pages::understand::UnderstandPage
-);
-lazy_page!(
-    WorthCheck,
-    worth_check_page,
-    crate::pages::understand::WorthCheckPage
-);
-lazy_page!(Reading, reading_page, crate::pages::understand::ReadingPage);
-lazy_page!(
-    Breathing,
-    breathing_page,
-    crate::pages::breathing::BreathingPage
-);
-lazy_page!(
-    Grounding,
-    grounding_page,
-    crate::pages::grounding::GroundingPage
-);
-lazy_page!(
-    Movement,
-    movement_page,
-    crate::pages::movement::MovementPage
-);
-lazy_page!(Goals, goals_page, crate::pages::micro_goals::GoalsPage);
-lazy_page!(
-    Measures,
-    measures_page,
-    crate::pages::measures::MeasuresPage
-);
-lazy_page!(People, people_page, crate::pages::reconnection::PeoplePage);
-lazy_page!(
-    Progress,
-    progress_page,
-    crate::pages::progress::ProgressPage
-);
-lazy_page!(
-    MeasureForm,
-    measure_form_page,
-    crate::pages::measures::MeasureFormPage
-);
-lazy_page!(
-    SoloTime,
-    solo_time_page,
-    crate::pages::solo_time::SoloTimePage
-);
-lazy_page!(
-    OpeningUp,
-    opening_up_page,
-    crate::pages::opening_up::OpeningUpPage
-);
-lazy_page!(
-    Boundaries,
-    boundaries_page,
-    crate::pages::boundaries::BoundariesPage
-);
-lazy_page!(
-    CompassionBreak,
-    compassion_break_page,
-    crate::pages::compassion_break::CompassionBreakPage
-);
-lazy_page!(
-    FriendView,
-    friend_view_page,
-    crate::pages::friend_view::FriendViewPage
-);
-lazy_page!(
-    Letters,
-    letters_page,
-    crate::pages::compassionate_letter::LettersPage
-);
-lazy_page!(
-    Letter,
-    letter_page,
-    crate::pages::compassionate_letter::LetterPage
-);
-lazy_page!(
-    InnerChild,
-    inner_child_page,
-    crate::pages::inner_child::InnerChildPage
-);
-lazy_page!(
-    Reflection,
-    reflection_page,
-    crate::pages::inner_child::ReflectionPage
-);
-lazy_page!(
-    Dialogue,
-    dialogue_page,
-    crate::pages::inner_child::DialoguePage
-);
-lazy_page!(
-    KindPhrases,
-    kind_phrases_page,
-    crate::pages::kind_phrases::KindPhrasesPage
-);
-lazy_page!(
-    Reminders,
-    reminders_page,
-    crate::pages::reminders::RemindersPage
-);

@@ -1,13 +1,12 @@
-//! The shell: router, header with the crisis link, storage and update
+//! The shell: the page for the address, header with the crisis link, storage and update
 //! notices, bottom navigation. Pages live in `crate::pages`.
 
 pub mod history;
 mod lazy;
+pub mod router;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{path, Lazy};
 
 use crate::browser;
 use crate::browser::vault;
@@ -18,7 +17,9 @@ use crate::pages::discretion::{Brand, QuickExitButton};
 use crate::pages::practices::PracticesPage;
 use crate::pages::vault::LockScreen;
 use crate::pages::{help::HelpPage, home::HomePage, not_found::NotFoundPage};
+use crate::routes::Page;
 use history::{FromHistory, Part};
+use router::{CurrentPage, NavLink};
 pub use state::{use_app, AppState};
 
 thread_local! {
@@ -26,8 +27,6 @@ thread_local! {
 }
 
 /// An in-app path such as `/help` with the public URL's prefix, for links.
-/// (The router adds its base when matching, but links keep absolute hrefs
-/// as written.)
 pub fn href(path: &str) -> String {
     BASE.with(|base| format!("{base}{path}"))
 }
@@ -74,34 +73,40 @@ pub fn App() -> impl IntoView {
 /// The router and the shell, once the app state is provided.
 #[component]
 fn Routed() -> impl IntoView {
-    let routing = RwSignal::new(false);
-    view! {
-        <Router base=BASE.with(Clone::clone) set_is_routing=routing>
-            <Shell routing=routing.read_only()/>
-        </Router>
+    provide_context(router::Router::start(BASE.with(Clone::clone)));
+    view! { <Shell/> }
+}
+
+/// A page whose code comes with the first screen.
+fn first_screen_page(page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <HomePage/> }.into_any(),
+        Page::Help => view! { <HelpPage/> }.into_any(),
+        Page::Practices => view! { <PracticesPage/> }.into_any(),
+        _ => view! { <NotFoundPage/> }.into_any(),
     }
 }
 
-/// Header, notices, the routed page and the navigation bar. `routing` is
-/// true while the next page is on its way (its code is fetched on the first
-/// visit): the main area is marked busy and, if it takes a moment, a quiet
-/// "Opening…" shows (CSS waits before showing it, so a quick change never
-/// flashes it).
+/// Header, notices, the page and the navigation bar. While the next page
+/// is on its way (its code is fetched on the first visit) the main area is
+/// marked busy and, if it takes a moment, a quiet "Opening…" shows (CSS
+/// waits before showing it, so a quick change never flashes it).
 #[component]
-fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
+fn Shell() -> impl IntoView {
     let app = use_app();
     let t = app.text;
+    let routing = router::use_router().routing();
     view! {
         <a class="skip-link" href="#main">{t.app().skip_link}</a>
         <header class="app-header">
-            <A href=href("/") attr:class="brand">
+            <a href=href("/") class="brand">
                 <Brand/>
-            </A>
+            </a>
             <QuickExitButton text=t/>
-            <A href=href("/help") attr:class="crisis-button" attr:aria-label=t.app().crisis_button_label>
+            <a href=href("/help") class="crisis-button" aria-label=t.app().crisis_button_label>
                 <Icon kind=IconKind::Lifebuoy/>
                 <span>{t.app().crisis_button}</span>
-            </A>
+            </a>
         </header>
         <div class="notices">
             <Show when=move || app.opened.get()>
@@ -111,64 +116,29 @@ fn Shell(routing: ReadSignal<bool>) -> impl IntoView {
         </div>
         <p class="opening" class:on=routing aria-hidden="true">{t.app().opening}</p>
         <main id="main" tabindex="-1" aria-busy=move || routing.get().then_some("true")>
-            <Routes fallback=|| view! { <NotFoundPage/> }>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/help") view=HelpPage/>
-                <Route path=path!("/data") view={Lazy::<lazy::Data>::new()}/>
-                <Route path=path!("/practices") view=PracticesPage/>
-                <Route path=path!("/thoughts") view={Lazy::<lazy::ThoughtHistory>::new()}/>
-                <Route path=path!("/thoughts/new") view={Lazy::<lazy::ThoughtRecordFlow>::new()}/>
-                <Route path=path!("/thoughts/:id") view={Lazy::<lazy::ThoughtRecordView>::new()}/>
-                <Route path=path!("/thoughts/:id/edit") view={Lazy::<lazy::ThoughtRecordFlow>::new()}/>
-                <Route path=path!("/feelings") view={Lazy::<lazy::Feelings>::new()}/>
-                <Route path=path!("/journal") view={Lazy::<lazy::Journal>::new()}/>
-                <Route path=path!("/journal/:id") view={Lazy::<lazy::JournalEntry>::new()}/>
-                <Route path=path!("/understand") view={Lazy::<lazy::Understand>::new()}/>
-                <Route path=path!("/understand/check") view={Lazy::<lazy::WorthCheck>::new()}/>
-                <Route path=path!("/understand/:id") view={Lazy::<lazy::Reading>::new()}/>
-                <Route path=path!("/breathe") view={Lazy::<lazy::Breathing>::new()}/>
-                <Route path=path!("/grounding") view={Lazy::<lazy::Grounding>::new()}/>
-                <Route path=path!("/movement") view={Lazy::<lazy::Movement>::new()}/>
-                <Route path=path!("/goals") view={Lazy::<lazy::Goals>::new()}/>
-                <Route path=path!("/measures") view={Lazy::<lazy::Measures>::new()}/>
-                <Route path=path!("/people") view={Lazy::<lazy::People>::new()}/>
-                <Route path=path!("/progress") view={Lazy::<lazy::Progress>::new()}/>
-                <Route path=path!("/measures/:scale") view={Lazy::<lazy::MeasureForm>::new()}/>
-                <Route path=path!("/solo") view={Lazy::<lazy::SoloTime>::new()}/>
-                <Route path=path!("/opening-up") view={Lazy::<lazy::OpeningUp>::new()}/>
-                <Route path=path!("/boundaries") view={Lazy::<lazy::Boundaries>::new()}/>
-                <Route path=path!("/kindness/break") view={Lazy::<lazy::CompassionBreak>::new()}/>
-                <Route path=path!("/kindness/friend") view={Lazy::<lazy::FriendView>::new()}/>
-                <Route path=path!("/kindness/letters") view={Lazy::<lazy::Letters>::new()}/>
-                <Route path=path!("/kindness/letters/:id") view={Lazy::<lazy::Letter>::new()}/>
-                <Route path=path!("/inner-child") view={Lazy::<lazy::InnerChild>::new()}/>
-                <Route path=path!("/inner-child/reflect/:id") view={Lazy::<lazy::Reflection>::new()}/>
-                <Route path=path!("/inner-child/:id") view={Lazy::<lazy::Dialogue>::new()}/>
-                <Route path=path!("/phrases") view={Lazy::<lazy::KindPhrases>::new()}/>
-                <Route path=path!("/reminders") view={Lazy::<lazy::Reminders>::new()}/>
-            </Routes>
+            <CurrentPage/>
         </main>
         <nav class="app-nav" aria-label=t.app().nav_label>
-            <A href=href("/") exact=true>
+            <NavLink to="/" exact=true>
                 <Icon kind=IconKind::Home/>
                 <span>{t.app().nav_home}</span>
-            </A>
-            <A href=href("/practices")>
+            </NavLink>
+            <NavLink to="/practices">
                 <Icon kind=IconKind::Leaf/>
                 <span>{t.app().nav_practices}</span>
-            </A>
-            <A href=href("/progress")>
+            </NavLink>
+            <NavLink to="/progress">
                 <Icon kind=IconKind::Path/>
                 <span>{t.app().nav_progress}</span>
-            </A>
-            <A href=href("/data")>
+            </NavLink>
+            <NavLink to="/data">
                 <Icon kind=IconKind::Shield/>
                 <span>{t.app().nav_data}</span>
-            </A>
-            <A href=href("/help")>
+            </NavLink>
+            <NavLink to="/help">
                 <Icon kind=IconKind::Lifebuoy/>
                 <span>{t.app().nav_help}</span>
-            </A>
+            </NavLink>
         </nav>
     }
 }

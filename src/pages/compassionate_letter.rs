@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 
+use crate::app::router::{param, query, use_router};
 use crate::app::{href, use_app};
 use crate::browser::{self, Debounce};
 use crate::components::choice::{Choice, ChoiceList};
@@ -196,16 +195,14 @@ fn LetterItem(id: String, letter: Letter) -> impl IntoView {
 #[component]
 pub fn LetterPage() -> impl IntoView {
     let t = use_app().text;
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = Signal::stored(param("id"));
     view! {
         {move || {
             let id = id.get();
             if id == "new" {
                 view! { <LetterWriter/> }.into_any()
             } else if valid_key(&format!("{}/{id}", Letter::KIND)) {
-                let just_saved = query.read_untracked().get("saved").is_some();
+                let just_saved = query("saved").is_some();
                 view! { <LetterReader id just_saved/> }.into_any()
             } else {
                 view! {
@@ -238,7 +235,7 @@ fn days_choice_id(days: u16) -> &'static str {
 fn LetterWriter() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let navigate = use_navigate();
+    let router = use_router();
     let draft = untrack(|| app.get::<LetterDraft>(LetterDraft::ID).unwrap_or_default());
     let text = RwSignal::new(draft.text.clone());
     let days = RwSignal::new(Some(days_choice_id(draft.days.unwrap_or(DEFAULT_DAYS))));
@@ -303,13 +300,7 @@ fn LetterWriter() -> impl IntoView {
                 dirty.set_value(false);
                 app.delete::<LetterDraft>(LetterDraft::ID);
                 // The router adds the public URL's prefix itself.
-                navigate(
-                    &format!("/kindness/letters/{id}?saved=1"),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                router.go(&format!("/kindness/letters/{id}?saved=1"), true);
             }
         }
     };
@@ -417,11 +408,11 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
     on_cleanup(move || debounce.cancel());
     let hide = window_event_listener(leptos::ev::pagehide, move |_| save_note());
     on_cleanup(move || hide.remove());
-    let navigate = use_navigate();
+    let router = use_router();
     let delete = Callback::new(move |()| {
         debounce.cancel();
         id.with_value(|id| app.delete::<Letter>(id));
-        navigate("/kindness/letters", NavigateOptions::default());
+        router.go("/kindness/letters", false);
     });
 
     let mark = move |ev: leptos::ev::SubmitEvent| {

@@ -8,9 +8,8 @@ use std::time::Duration;
 use chrono::Datelike;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 
+use crate::app::router::{param, use_router};
 use crate::app::{href, use_app, AppState};
 use crate::browser::{self, Debounce};
 use crate::components::confirm::ConfirmedButton;
@@ -79,7 +78,7 @@ pub fn InnerChildPage() -> impl IntoView {
     let t = app.text;
     let age = RwSignal::new(String::new());
     let error = RwSignal::new(false);
-    let navigate = use_navigate();
+    let router = use_router();
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(dialogue) = inner_child::parse_age(&age.get_untracked())
@@ -90,10 +89,7 @@ pub fn InnerChildPage() -> impl IntoView {
         };
         let id = browser::new_id();
         let _ = app.save(&id, &dialogue);
-        navigate(
-            &href(&format!("/inner-child/{id}")),
-            NavigateOptions::default(),
-        );
+        router.go(&format!("/inner-child/{id}"), false);
     };
     view! {
         <section class="page inner-child" aria-labelledby="inner-child-title">
@@ -238,8 +234,7 @@ fn PastWork() -> impl IntoView {
 pub fn DialoguePage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = Signal::stored(param("id"));
     view! {
         <section class="page inner-child ic-dialogue" aria-labelledby="ic-dialogue-title">
             <a href=href("/inner-child") class="back-link">{t.inner_child().dialogue_back}</a>
@@ -284,7 +279,7 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
     let deleted = StoredValue::new(false);
     let debounce = Debounce::new();
     let draft_ref = NodeRef::<html::Textarea>::new();
-    let navigate = use_navigate();
+    let router = use_router();
 
     let save_now = move || {
         if !dirty.try_get_value().unwrap_or(false) || deleted.try_get_value().unwrap_or(true) {
@@ -351,18 +346,15 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
             let _ = area.focus();
         }
     };
-    let done = {
-        let navigate = navigate.clone();
-        move |_| {
-            save_now();
-            navigate(&href("/inner-child"), NavigateOptions::default());
-        }
+    let done = move |_| {
+        save_now();
+        router.go("/inner-child", false);
     };
     let delete = Callback::new(move |_| {
         deleted.set_value(true);
         debounce.cancel();
         id.with_value(|id| app.delete::<Dialogue>(id));
-        navigate(&href("/inner-child"), NavigateOptions::default());
+        router.go("/inner-child", false);
     });
 
     let title = fill(t.inner_child().dialogue_title, &[("age", &age.to_string())]);
@@ -503,18 +495,11 @@ fn question_words(t: &'static Text, q: Question) -> (&'static str, &'static str)
 pub fn ReflectionPage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let params = use_params_map();
-    let navigate = use_navigate();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let router = use_router();
+    let id = Signal::stored(param("id"));
     Effect::new(move |_| {
         if id.get() == "new" {
-            navigate(
-                &href(&format!("/inner-child/reflect/{}", browser::new_id())),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            router.go(&format!("/inner-child/reflect/{}", browser::new_id()), true);
         }
     });
     view! {
@@ -549,7 +534,7 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
     let dirty = StoredValue::new(false);
     let deleted = StoredValue::new(false);
     let debounce = Debounce::new();
-    let navigate = use_navigate();
+    let router = use_router();
 
     let save_now = move || {
         if !dirty.try_get_value().unwrap_or(false) || deleted.try_get_value().unwrap_or(true) {
@@ -593,7 +578,7 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
         deleted.set_value(true);
         debounce.cancel();
         id.with_value(|id| app.delete::<Reflection>(id));
-        navigate(&href("/inner-child"), NavigateOptions::default());
+        router.go("/inner-child", false);
     });
 
     let question_view = move |q: Question| {

@@ -6,9 +6,8 @@ use std::time::Duration;
 use chrono::{Datelike, Timelike};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 
+use crate::app::router::{param, query, use_router};
 use crate::app::{href, use_app, AppState};
 use crate::browser::{self, Debounce};
 use crate::components::icons::{Icon, IconKind};
@@ -391,16 +390,9 @@ fn EntryCard(id: String, entry: JournalEntry, on_delete: Callback<String>) -> im
 #[component]
 pub fn JournalEntryPage() -> impl IntoView {
     let t = use_app().text;
-    let params = use_params_map();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let prompt = Memo::new(move |_| {
-        query
-            .read()
-            .get("prompt")
-            .filter(|p| journal::valid_prompt_id(p))
-    });
+    let router = use_router();
+    let id = Signal::stored(param("id"));
+    let prompt = Memo::new(move |_| query("prompt").filter(|p| journal::valid_prompt_id(p)));
     Effect::new(move |_| {
         if id.get() == "new" {
             let path = match prompt.get_untracked() {
@@ -408,13 +400,7 @@ pub fn JournalEntryPage() -> impl IntoView {
                 None => format!("/journal/{}", browser::new_id()),
             };
             // The router adds the public URL's prefix itself.
-            navigate(
-                &path,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            router.go(&path, true);
         }
     });
     view! {
@@ -565,10 +551,10 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
             .take(8)
             .collect::<Vec<_>>()
     });
-    let navigate = use_navigate();
+    let router = use_router();
     let done = move |_| {
         save_now();
-        navigate("/journal", NavigateOptions::default());
+        router.go("/journal", false);
     };
 
     let initial = entry.get_untracked();

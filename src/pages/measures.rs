@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
+use crate::app::router::param;
 use crate::app::{href, use_app};
 use crate::components::chart::{Chart, ChartData, Column, Point, Series, Shape};
 use crate::components::choice::{Choice, ChoiceList};
@@ -345,12 +345,7 @@ fn ScaleCard(scale: Scale) -> impl IntoView {
 /// One questionnaire: its items, then the result.
 #[component]
 pub fn MeasureFormPage() -> impl IntoView {
-    let params = use_params_map();
-    move || match params
-        .with(|p| p.get("scale"))
-        .as_deref()
-        .and_then(Scale::from_id)
-    {
+    match Scale::from_id(&param("scale")) {
         Some(scale) => view! { <MeasureForm scale/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }

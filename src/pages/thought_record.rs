@@ -8,10 +8,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::app::router::{param, use_router};
 use crate::app::{href, use_app, AppState};
 use crate::browser::{self, Debounce};
 use crate::components::page_title::PageTitle;
@@ -255,8 +254,8 @@ pub fn ThoughtHistoryPage() -> impl IntoView {
 pub fn ThoughtRecordViewPage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let id = StoredValue::new(param("id"));
+    let id = move || id.get_value();
     let record = move || app.get::<ThoughtRecord>(&id());
     let undo = UndoOffer::new();
 
@@ -473,8 +472,7 @@ impl Flow {
 pub fn ThoughtRecordFlowPage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let params = use_params_map();
-    let wanted = params.with_untracked(|p| p.get("id"));
+    let wanted = Some(param("id")).filter(|id| !id.is_empty());
     let loaded = untrack(|| match &wanted {
         Some(id) => app.get::<ThoughtRecord>(id).map(|r| (id.clone(), r, true)),
         None => Some(
@@ -525,7 +523,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
         flow.save_now();
     });
 
-    let navigate = use_navigate();
+    let router = use_router();
     let finish = move |rerated: bool| {
         flow.draft.update(|d| {
             for i in 0..d.feelings.len() {
@@ -544,15 +542,8 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
         flow.kept.set_value(true);
         flow.save_now();
         let id = flow.id.get_value();
-        navigate(
-            &format!("/thoughts/{id}"),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        router.go(&format!("/thoughts/{id}"), true);
     };
-    let finish_rerated = finish.clone();
 
     let step = flow.step;
     let step_count = move || {
@@ -618,7 +609,7 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                 <Show
                     when=move || { step.get() < STEPS }
                     fallback=move || {
-                        let finish_rerated = finish_rerated.clone();
+                        let finish_rerated = finish;
                         view! {
                             <button
                                 type="button"
@@ -650,7 +641,6 @@ pub fn ThoughtRecordFlowPage() -> impl IntoView {
                 step.get() == STEPS && flow.draft.with(|d| !d.feelings.is_empty())
             }>
                 {
-                    let finish = finish.clone();
                     view! {
                         <div class="step-nav">
                             <button

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
+use crate::app::router::param;
 use crate::app::{href, use_app};
 use crate::browser::Debounce;
 use crate::components::page_title::PageTitle;
@@ -194,8 +194,8 @@ pub fn UnderstandPage() -> impl IntoView {
 pub fn ReadingPage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let params = use_params_map();
-    let reading = move || params.with(|p| p.get("id").and_then(|id| Reading::from_id(&id)));
+    let reading = Reading::from_id(&param("id"));
+    let reading = move || reading;
     view! {
         {move || match reading() {
             Some(r) => view! { <ReadingView reading=r/> }.into_any(),

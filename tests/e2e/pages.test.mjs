@@ -50,6 +50,46 @@ test('navigation moves between areas and marks the current one', async () => {
   await app.done();
 });
 
+test('back and forward return to earlier pages, and the skip link moves to the content', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await answerWelcome(page, 'Something else');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const practices = page.getByRole('heading', { level: 1, name: 'Practices' });
+  const help = page.getByRole('heading', { level: 1, name: 'Get help now' });
+  const home = page.getByRole('heading', { level: 1, name: /^(Good|Hello)/ });
+  await nav.getByRole('link', { name: 'Practices' }).click();
+  await practices.waitFor();
+  await nav.getByRole('link', { name: 'Get help' }).click();
+  await help.waitFor();
+  await page.goBack();
+  await practices.waitFor();
+  assert.equal(new URL(page.url()).pathname, '/practices');
+  assert.equal(await nav.getByRole('link', { name: 'Practices' }).getAttribute('aria-current'), 'page');
+  assert.equal(await nav.getByRole('link', { name: 'Get help' }).getAttribute('aria-current'), null);
+  await page.goBack();
+  await home.waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current'), 'page');
+  await page.goForward();
+  await practices.waitFor();
+  // A link to the page already shown (the same address) changes nothing.
+  await nav.getByRole('link', { name: 'Practices' }).click();
+  await practices.waitFor();
+  await page.goBack();
+  await home.waitFor();
+  await page.goForward();
+  await practices.waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 3000 });
+  // The skip link is left to the browser: focus moves to the main area
+  // and the page stays.
+  await page.getByRole('link', { name: 'Skip to the main content' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: 3000 });
+  await practices.waitFor();
+  assert.equal(new URL(page.url()).pathname, '/practices');
+  await app.done();
+});
+
 test('under a sub-path, links and deep links keep the prefix', { skip: !SUB_BASE }, async () => {
   const app = await openApp(browser, { base: SUB_BASE, path: 'data' });
   const { page } = app;
