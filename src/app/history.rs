@@ -79,6 +79,18 @@ in_history! {
     }
 }
 
+in_history! {
+    /// What makes the stored lock parameters unusable (damaged, or from a
+    /// newer version), if anything: the lock screen then says so in place
+    /// of the passphrase field.
+    pub fn lock_problem() -> Option<String> {
+        match crate::browser::vault::stored_lock() {
+            crate::browser::vault::Stored::Unusable(e) => Some(format!("{e:?}")),
+            _ => None,
+        }
+    }
+}
+
 /// The parts of screens that look across the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {

@@ -50,21 +50,20 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let text = content::for_language(&browser::language());
     browser::set_document_language(text.lang);
-    let stored = vault::stored_lock();
-    if matches!(stored, vault::Stored::None) {
+    let Some(lock) = vault::lock_text() else {
         provide_context(AppState::open(text));
         return view! { <Routed/> }.into_any();
-    }
+    };
     let state = RwSignal::new(None::<AppState>);
     let opened = Callback::new(move |app: AppState| state.set(Some(app)));
-    let stored = StoredValue::new_local(stored);
+    let lock = StoredValue::new_local(lock);
     view! {
         {move || match state.get() {
             Some(app) => {
                 provide_context(app);
                 view! { <Routed/> }.into_any()
             }
-            None => view! { <LockScreen text stored=stored.get_value() opened/> }.into_any(),
+            None => view! { <LockScreen text lock=lock.get_value() opened/> }.into_any(),
         }}
     }
     .into_any()

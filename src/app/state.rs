@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::browser::vault;
 use crate::content::Text;
+use crate::domain::discretion::{Discretion, NeutralName};
 use crate::domain::profile::Profile;
 use crate::domain::time;
-use crate::domain::{Record, Single};
+use crate::domain::Record;
 use crate::store::backup::{self, ImportError, ImportMode, ImportSummary, ValidBackup};
 use crate::store::local::LocalBackend;
 use crate::store::vault::{Followed, VaultError, META_KEY};
@@ -84,6 +85,8 @@ pub struct AppState {
     pub text: &'static Text,
     /// What the person told us on the welcome screen.
     pub profile: RwSignal<Profile>,
+    /// The plain-name setting: the header and the tab's title go by it.
+    pub discretion: RwSignal<Discretion>,
     /// Whether writes reach storage.
     pub health: RwSignal<Health>,
     /// Bumped after every change, for views that summarise the store.
@@ -129,9 +132,14 @@ impl AppState {
             // Damaged or from a newer version: known once the store is read.
             Peek::Unsure => (Profile::default(), false),
         };
+        let discretion = match opening.peek::<Discretion>(Discretion::ID) {
+            Peek::Found(discretion) => discretion,
+            Peek::Absent | Peek::Unsure => Discretion::default(),
+        };
         let health = opening.health().clone();
         let app = Self::new(text, Stage::Opening(opening), profile, health);
         app.profile_known.set(known);
+        app.discretion.set(discretion);
         // Once home is on screen and answers taps: behind the parts of it
         // built a frame at a time (`Later`), which its first frame queues
         // after this.
@@ -334,8 +342,10 @@ impl AppState {
     /// Wraps an already opened store (also used by browser tests).
     pub fn with_store(text: &'static Text, store: AppStore) -> Self {
         let profile = store.get::<Profile>(Profile::ID).unwrap_or_default();
+        let discretion = store.get::<Discretion>(Discretion::ID).unwrap_or_default();
         let health = store.health().clone();
         let app = Self::new(text, Stage::Open(store), profile, health);
+        app.discretion.set(discretion);
         app.opened.set(true);
         app
     }
@@ -345,6 +355,7 @@ impl AppState {
             store: StoredValue::new_local(stage),
             text,
             profile: RwSignal::new(profile),
+            discretion: RwSignal::new(Discretion::default()),
             health: RwSignal::new(health),
             revision: RwSignal::new(0),
             locked_storage: RwSignal::new(false),
@@ -391,6 +402,9 @@ impl AppState {
     /// Records of `kind` changed: views of them re-run now, and views that
     /// follow them [`settled`](AppState::settled) once this frame is painted.
     fn changed(&self, kind: &'static str) {
+        if kind == Discretion::KIND {
+            self.refresh_discretion();
+        }
         self.kind_trigger(kind).notify();
         let settled = self.settled_trigger(kind);
         browser::after_paint(move || settled.notify());
@@ -421,24 +435,6 @@ impl AppState {
         self.store
             .try_update_value(|s| f(s.open_mut()))
             .expect("the store lives as long as the app")
-    }
-
-    /// A [`Single`] record, for what shows before the store is read (the
-    /// header's name): while it is being read, that key alone is read (and
-    /// `None` if it cannot be told without the rest). Re-runs when a record
-    /// of kind `T` is saved and once the store is read.
-    pub fn single<T: Single + 'static>(&self, id: &str) -> Option<T> {
-        self.kind_trigger(T::KIND).track();
-        self.everything.track();
-        self.opened.track();
-        self.store.with_value(|s| match s {
-            Stage::Opening(opening) => match opening.peek::<T>(id) {
-                Peek::Found(record) => Some(record),
-                Peek::Absent | Peek::Unsure => None,
-            },
-            Stage::Open(store) => store.get::<T>(id),
-            Stage::Moving => None,
-        })
     }
 
     /// Saves the profile.
@@ -548,7 +544,21 @@ impl AppState {
         if !self.profile_known.get_untracked() {
             self.profile_known.set(true);
         }
+        self.refresh_discretion();
         self.everything.update(|n| *n += 1);
+    }
+
+    /// Reads the plain-name setting afresh; with the lock on, the lock
+    /// screen goes by the same name.
+    fn refresh_discretion(&self) {
+        let discretion =
+            self.with_open(|s| s.get::<Discretion>(Discretion::ID).unwrap_or_default());
+        if self.discretion.get_untracked() != discretion {
+            self.discretion.set(discretion);
+            if self.locked_storage.get_untracked() {
+                vault::set_plain_name(discretion.shown_name().map(NeutralName::id));
+            }
+        }
     }
 
     /// After a change: shows whether it reached storage, and after the

@@ -95,16 +95,22 @@ pub enum Stored {
     Unusable(FormatError),
 }
 
-/// Whether the data is locked.
+/// The stored lock parameters as they are, if the lock is on. The first
+/// screen goes by this alone (the lock screen's name is read from it by
+/// `store::peek`); reading them whole is [`stored_lock`], for unlocking.
 /// Only reads: the app's own opening of local storage (with its write
 /// probe) comes after.
-pub fn stored_lock() -> Stored {
-    let text = window()
+pub fn lock_text() -> Option<String> {
+    window()
         .local_storage()
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(META_KEY).ok().flatten());
-    match text.map(|t| Meta::parse(&t)) {
+        .and_then(|s| s.get_item(META_KEY).ok().flatten())
+}
+
+/// Whether the data is locked, with the lock parameters read and checked.
+pub fn stored_lock() -> Stored {
+    match lock_text().map(|t| Meta::parse(&t)) {
         None => Stored::None,
         Some(Ok(meta)) => Stored::Locked(meta),
         Some(Err(e)) => Stored::Unusable(e),

@@ -55,21 +55,6 @@ pub fn new_id(now: time::Timestamp, salt: u32) -> String {
     )
 }
 
-/// A record the app reads on its own before the store is opened (the
-/// profile for home, the plain-name setting for the header): its fields
-/// are all there is to check, so [`read_single`] reads it exactly as
-/// [`validate_typed_text`] would, without the code that reads every other
-/// kind (the first screen's WebAssembly does not carry that code).
-pub trait Single: Record {}
-
-impl Single for profile::Profile {}
-impl Single for discretion::Discretion {}
-
-/// Reads a [`Single`] record from its JSON text.
-pub fn read_single<T: Single>(body: &str) -> Result<T, String> {
-    Body::Text(body).read::<T>()
-}
-
 /// Checks that `body` is a valid record of `kind`.
 ///
 /// Unknown kinds are accepted and kept untouched, so that data written by a
@@ -201,38 +186,6 @@ mod tests {
         assert!(validate("profile", &json!({"welcomed": "yes"})).is_err());
         assert!(validate("profile", &json!({"setback": "<script>"})).is_err());
         assert!(validate("profile", &json!([1, 2])).is_err());
-    }
-
-    #[test]
-    fn single_records_read_as_validation_reads_them() {
-        fn same<T: Single + PartialEq + std::fmt::Debug + 'static>(body: &str) {
-            let alone = read_single::<T>(body).ok();
-            let full = validate_typed_text(T::KIND, body)
-                .ok()
-                .flatten()
-                .map(|r| *r.downcast::<T>().expect("its own type"));
-            assert_eq!(alone, full, "{} {body}", T::KIND);
-        }
-        for body in [
-            r#"{"welcomed": true, "setback": "job"}"#,
-            r#"{"welcomed": "yes"}"#,
-            r#"{"setback": "<script>"}"#,
-            r#"[true, "job"]"#,
-            r#"{}"#,
-            "not json",
-        ] {
-            same::<profile::Profile>(body);
-        }
-        for body in [
-            r#"{"neutral": true, "name": "planner"}"#,
-            r#"{"neutral": true, "name": "somewhere"}"#,
-            r#"{"neutral": 3}"#,
-            r#"{"neutral": false, "colour": "red"}"#,
-            r#"[]"#,
-            r#"{}"#,
-        ] {
-            same::<discretion::Discretion>(body);
-        }
     }
 
     #[test]

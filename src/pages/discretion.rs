@@ -60,19 +60,11 @@ pub fn QuickExitButton(text: &'static Text) -> impl IntoView {
 pub fn Brand() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let shown = Memo::new(move |_| {
-        app.single::<Discretion>(Discretion::ID)
-            .unwrap_or_default()
-            .shown_name()
-    });
+    let shown = Memo::new(move |_| app.discretion.get().shown_name());
     Effect::new(move |_| {
         let name = shown.get();
         privacy::set_title(name.map_or(t.app().name, |n| neutral_name(t, n)));
         privacy::use_neutral_manifest(name.is_some());
-        // The lock screen goes by the same name.
-        if app.locked_storage.get() {
-            browser::vault::set_plain_name(name.map(NeutralName::id));
-        }
     });
     view! {
         {move || {

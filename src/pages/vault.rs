@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_app, AppState};
-use crate::browser::vault::{self, Stored};
+use crate::browser::vault;
 use crate::components::choice::{Choice, ChoiceList};
 use crate::components::confirm::ConfirmedButton;
 use crate::components::icons::{Icon, IconKind};
@@ -16,6 +16,7 @@ use crate::content::{fill, Text};
 use crate::domain::discretion::NeutralName;
 use crate::pages::discretion::{neutral_name, QuickExitButton};
 use crate::pages::help::HelpBody;
+use crate::store::peek::lock_plain_name;
 use crate::store::vault::{
     check_new_passphrase, PassphraseProblem, VaultError, LOCK_AFTER_CHOICES,
 };
@@ -81,25 +82,27 @@ fn PassphraseField(
     }
 }
 
-/// The screen shown instead of the app while the lock is on. On the right
-/// passphrase it opens the store and hands the app to `opened`.
+/// The screen shown instead of the app while the lock is on, from the
+/// stored lock parameters' text (`lock`). On the right passphrase it opens
+/// the store and hands the app to `opened`.
 #[component]
-pub fn LockScreen(
-    text: &'static Text,
-    stored: Stored,
-    opened: Callback<AppState>,
-) -> impl IntoView {
+pub fn LockScreen(text: &'static Text, lock: String, opened: Callback<AppState>) -> impl IntoView {
     let t = text;
     let passphrase = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let feedback: Feedback = RwSignal::new(None);
-    let (plain_name, unusable) = match &stored {
-        Stored::Locked(meta) => (meta.plain_name.clone(), None),
-        Stored::Unusable(e) => (None, Some(format!("{e:?}"))),
-        Stored::None => (None, None),
-    };
-    let plain = plain_name.as_deref().and_then(NeutralName::from_id);
+    let plain = lock_plain_name(&lock)
+        .as_deref()
+        .and_then(NeutralName::from_id);
+    // Parameters this build cannot use are found by reading them whole,
+    // with the code that unlocks (fetched now, see `app::history`).
+    let unusable = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        if let Ok(Some(detail)) = crate::app::history::lock_problem().await {
+            let _ = unusable.try_set(Some(detail));
+        }
+    });
     crate::browser::privacy::set_title(plain.map_or(t.app().name, |n| neutral_name(t, n)));
     crate::browser::privacy::use_neutral_manifest(plain.is_some());
     let unlock = move |ev: leptos::ev::SubmitEvent| {
@@ -135,7 +138,7 @@ pub fn LockScreen(
                     feedback.set(Some(Err(t.vault().lock_screen_wrong.into())));
                 }
                 // The lock was turned off in another tab meanwhile: open.
-                Err(VaultError::Unusable(_)) if matches!(vault::stored_lock(), Stored::None) => {
+                Err(VaultError::Unusable(_)) if vault::lock_text().is_none() => {
                     if let Some(w) = web_sys::window() {
                         let _ = w.location().reload();
                     }
@@ -170,7 +173,8 @@ pub fn LockScreen(
         }
         .into_any(),
     };
-    let form = match unusable {
+    let form = move || {
+        match unusable.get() {
         Some(detail) => view! {
             <p class="error" role="alert">{fill(t.vault().lock_screen_unusable, &[("detail", &detail)])}</p>
         }
@@ -190,6 +194,7 @@ pub fn LockScreen(
             </form>
         }
         .into_any(),
+    }
     };
     view! {
         <a class="skip-link" href="#main">{t.app().skip_link}</a>

@@ -16,6 +16,7 @@ pub mod docs;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod opening;
+pub mod peek;
 pub mod schema;
 pub mod vault;
 

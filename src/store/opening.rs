@@ -11,12 +11,12 @@
 
 use std::any::Any;
 
+use super::peek::{read_doc, Peekable};
 use super::schema::DocText;
 use super::{
     ours, read_current, stored_size, valid_key, Backend, Health, SetAside, Store, ASIDE_PREFIX,
     DOC_PREFIX,
 };
-use crate::domain::{read_single, Single};
 
 /// A store being read (see the module documentation).
 pub struct Opening<B: Backend> {
@@ -59,8 +59,9 @@ pub enum Peek<T> {
     Found(T),
     /// Not stored.
     Absent,
-    /// Stored, but it needs more than a plain read (an upgrade, or it is
-    /// damaged), or storage did not answer: open the store to know.
+    /// Stored, but the small reader is not sure of it (it needs an
+    /// upgrade, is damaged, or is in a shape the app never writes), or
+    /// storage did not answer: open the store to know.
     Unsure,
 }
 
@@ -87,18 +88,15 @@ impl<B: Backend> Opening<B> {
         self.store.health()
     }
 
-    /// One record of kind `T`, read from storage on its own. Only the
-    /// reader of `T` is involved (see [`Single`]), so the code that shows
-    /// the first screen need not carry the readers of every other kind.
-    pub fn peek<T: Single>(&self, id: &str) -> Peek<T> {
+    /// One record of kind `T`, read from storage on its own by the small
+    /// reader of [`super::peek`], so the code that shows the first screen
+    /// need not carry serde and the readers of every kind.
+    pub fn peek<T: Peekable>(&self, id: &str) -> Peek<T> {
         let key = format!("{}/{id}", T::KIND);
         match self.store.backend.get(&format!("{DOC_PREFIX}{key}")) {
             Ok(None) => Peek::Absent,
-            Ok(Some(raw)) => match DocText::parse(raw) {
-                Ok(text) if valid_key(&key) => match read_single::<T>(text.body()) {
-                    Ok(record) => Peek::Found(record),
-                    Err(_) => Peek::Unsure,
-                },
+            Ok(Some(raw)) => match read_doc::<T>(&raw) {
+                Some(record) if valid_key(&key) => Peek::Found(record),
                 _ => Peek::Unsure,
             },
             Err(_) => Peek::Unsure,

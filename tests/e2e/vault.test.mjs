@@ -154,6 +154,28 @@ test('turn the lock on, reload, a wrong passphrase changes nothing, the right on
   await app.done();
 });
 
+test('lock settings this version cannot read: the lock screen says so under its plain name and changes nothing', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await answerWelcome(page, 'Something else');
+  // As a newer version might have written them.
+  await page.evaluate(() => {
+    localStorage.setItem('gw-vault:meta', JSON.stringify({ v: 2, plain_name: 'planner', kdf: { name: 'Argon2id' } }));
+  });
+  const before = await storedData(page);
+  await page.reload();
+  await lockScreen(page).waitFor();
+  // The name is read at once, before the settings are read whole.
+  await page.locator('header .brand-name').filter({ hasText: /^Planner$/ }).waitFor();
+  assert.equal(await page.title(), 'Planner');
+  await page.getByRole('alert').filter({ hasText: "The lock's settings here can't be read" }).waitFor();
+  assert.equal(await page.getByLabel('Passphrase', { exact: true }).count(), 0);
+  await page.getByRole('link', { name: 'Call 14416' }).waitFor();
+  await expectAccessible(page, 'lock screen with unreadable settings');
+  assert.deepEqual(await storedData(page), before);
+  await app.done();
+});
+
 test('leaving quickly, "Lock now", idle time and hiding the app all lock it, and nothing typed is lost', async () => {
   const app = await openApp(browser, { fakeClock: true });
   const { page } = app;
