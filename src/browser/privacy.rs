@@ -53,6 +53,7 @@ pub fn conceal() {
 /// neutral page. The caller flushes saves first.
 pub fn leave_for_neutral_page() {
     conceal();
+    LEFT_FROM_HERE.with(|left| left.set(true));
     session_flag(Some(true));
     let url = format!("{}/{AWAY_PAGE}", super::base_path());
     let _ = window().location().replace(&url);
@@ -75,20 +76,28 @@ fn navigation_type() -> Option<String> {
         .as_string()
 }
 
+thread_local! {
+    /// Set when this page leaves quickly, so the flag it writes is not
+    /// cleared behind it (see [`came_back_after_leaving`]).
+    static LEFT_FROM_HERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// True when this tab left quickly and the back button brought it here
 /// again: the app then goes straight back to the neutral page instead of
 /// showing anything. Opening the app on purpose (a link, the home-screen
-/// icon, a reload) clears the flag and starts as usual.
+/// icon, a reload) clears the flag and starts as usual; that clearing waits
+/// until the first screen is painted (the tab's session storage is slow to
+/// open the first time), unless this page has left quickly by then.
 pub fn came_back_after_leaving() -> bool {
-    if !session_flag(None) {
-        return false;
-    }
     if navigation_type().as_deref() == Some("back_forward") {
-        true
-    } else {
-        session_flag(Some(false));
-        false
+        return session_flag(None);
     }
+    super::after_paint(|| {
+        if !LEFT_FROM_HERE.with(std::cell::Cell::get) {
+            session_flag(Some(false));
+        }
+    });
+    false
 }
 
 /// If a page restored from the back-forward cache was hidden for leaving,
