@@ -68,6 +68,66 @@ fn full<T: Peekable + 'static>(raw: &str) -> Option<T> {
         .map(|r| *r.downcast::<T>().expect("its own type"))
 }
 
+/// A current document with `body`.
+fn doc(body: &str) -> String {
+    format!(r#"{{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{body}}}"#)
+}
+
+#[test]
+fn profiles_read_as_the_store_reads_them() {
+    for body in [
+        r#"{"welcomed":true,"setback":"job","welcomed_at":"2026-11-28T21:00:00+05:30"}"#,
+        r#"{"welcomed": true, "setback": null}"#,
+        r#"{"setback":"relationship"}"#,
+        r#"{}"#,
+        r#"{"welc\u006fmed":true}"#,
+        r#"{"welcomed":"yes"}"#,
+        r#"{"setback":"<script>"}"#,
+        r#"{"setback":"Job"}"#,
+        r#"{"welcomed":true,"colour":"red"}"#,
+        r#"{"welcomed_at":"28 Nov 2026"}"#,
+        r#"{"welcomed_at":"2026-11-28 21:00:00+05:30"}"#,
+        r#"[true,"job"]"#,
+        r#""job""#,
+    ] {
+        let text = doc(body);
+        let light = read_doc::<Profile>(&text);
+        let serde = full::<Profile>(&text);
+        if light.is_some() {
+            assert_eq!(light, serde, "{body}");
+        }
+    }
+    let sure = read_doc::<Profile>(&doc(r#"{"welcomed":true,"setback":"exam"}"#));
+    assert_eq!(sure.map(|p| p.setback), Some(Some(Setback::Exam)));
+}
+
+#[test]
+fn the_plain_name_setting_reads_as_the_store_reads_it() {
+    for body in [
+        r#"{"neutral":true,"name":"planner"}"#,
+        r#"{"neutral":true}"#,
+        r#"{"neutral":true,"name":"somewhere"}"#,
+        r#"{"neutral":3}"#,
+        r#"{"neutral":false,"colour":"red"}"#,
+        r#"{"name":null}"#,
+        r#"[]"#,
+        r#"{}"#,
+    ] {
+        let text = doc(body);
+        let light = read_doc::<Discretion>(&text);
+        if light.is_some() {
+            assert_eq!(light, full::<Discretion>(&text), "{body}");
+        }
+    }
+    assert_eq!(
+        read_doc::<Discretion>(&doc(r#"{"neutral":true,"name":"reading_list"}"#)),
+        Some(Discretion {
+            neutral: true,
+            name: NeutralName::ReadingList
+        })
+    );
+}
+
 /// Small edits to JSON text: characters that matter to JSON put in,
 /// taken out or swapped, at any place.
 #[derive(Debug, Clone)]
