@@ -31,6 +31,9 @@ pub struct Router {
     here: RwSignal<Here>,
     routing: RwSignal<bool>,
     base: StoredValue<String>,
+    /// An address the page on screen took for itself (see `rename`): the
+    /// page is not built again for it.
+    renamed: StoredValue<Option<Here>>,
 }
 
 /// The page being built: its path's parameters and the query string.
@@ -51,6 +54,7 @@ impl Router {
             here: RwSignal::new(read_address(&base)),
             routing: RwSignal::new(false),
             base: StoredValue::new(base),
+            renamed: StoredValue::new(None),
         };
         let clicks = window_event_listener(leptos::ev::click, move |ev| router.follow_link(ev));
         let back = window_event_listener(leptos::ev::popstate, move |_| {
@@ -105,6 +109,31 @@ impl Router {
         } else {
             self.here.set(here);
         }
+    }
+
+    /// Gives the page on screen an address of its own in place of the one
+    /// it was opened at, without building it again: a new entry opened at
+    /// `/journal/new` takes its id, so a reload keeps editing it.
+    pub fn rename(&self, path: &str) {
+        let full = format!("{}{path}", self.base.get_value());
+        let history = window().history().expect("a history");
+        if history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&full))
+            .is_ok()
+        {
+            let here = read_address(&self.base.get_value());
+            self.renamed.set_value(Some(here.clone()));
+            self.here.set(here);
+        }
+    }
+
+    /// True (once) when `here` is the address the page on screen renamed
+    /// itself to.
+    fn is_renamed(&self, here: &Here) -> bool {
+        self.renamed
+            .try_update_value(|r| r.take())
+            .flatten()
+            .is_some_and(|renamed| renamed == *here)
     }
 
     /// A click on a link to a page of the app is handled here, not by
@@ -281,7 +310,11 @@ pub fn CurrentPage() -> impl IntoView {
     router.here.with_untracked(|here| show_first(here));
     Effect::watch(
         move || router.here.get(),
-        move |here, _, _| show(here),
+        move |here, _, _| {
+            if !router.is_renamed(here) {
+                show(here);
+            }
+        },
         false,
     );
 

@@ -290,29 +290,42 @@ impl RestDay {
     }
 }
 
-/// Whether `goal_id` was ticked off on `date`.
-pub fn done_on<W: Borrow<Win>>(wins: &[W], goal_id: &str, date: NaiveDate) -> bool {
-    wins.iter()
-        .map(Borrow::borrow)
-        .any(|w| w.goal.as_deref() == Some(goal_id) && w.at.date_naive() == date)
+/// The days each goal was ticked off, read from the wins in one pass.
+/// Today's list asks several questions of every goal; with years of wins,
+/// going through every win for each of them was most of what a tick cost.
+#[derive(Debug, Default)]
+pub struct GoalDays<'a> {
+    days: BTreeMap<&'a str, BTreeSet<NaiveDate>>,
 }
 
-/// How many different days `goal_id` was ticked off.
-pub fn done_days<W: Borrow<Win>>(wins: &[W], goal_id: &str) -> usize {
-    wins.iter()
-        .map(Borrow::borrow)
-        .filter(|w| w.goal.as_deref() == Some(goal_id))
-        .map(|w| w.at.date_naive())
-        .collect::<BTreeSet<_>>()
-        .len()
+impl<'a> GoalDays<'a> {
+    pub fn of<W: Borrow<Win>>(wins: &'a [W]) -> Self {
+        let mut days: BTreeMap<&str, BTreeSet<NaiveDate>> = BTreeMap::new();
+        for win in wins.iter().map(Borrow::borrow) {
+            if let Some(goal) = win.goal.as_deref() {
+                days.entry(goal).or_default().insert(win.at.date_naive());
+            }
+        }
+        Self { days }
+    }
+
+    /// How many different days `goal_id` was ticked off.
+    pub fn count(&self, goal_id: &str) -> usize {
+        self.days.get(goal_id).map_or(0, BTreeSet::len)
+    }
+
+    /// Whether `goal_id` was ticked off on `date`.
+    pub fn on(&self, goal_id: &str, date: NaiveDate) -> bool {
+        self.days.get(goal_id).is_some_and(|d| d.contains(&date))
+    }
 }
 
 /// The goals to show for `today`: repeating goals planned today, and one-off
 /// goals not yet done (or done today, so the tick stays visible). Archived
 /// goals are left out. In creation order.
-pub fn for_today<'a, W: Borrow<Win>>(
+pub fn for_today<'a>(
     goals: &'a [(String, Goal)],
-    wins: &[W],
+    done: &GoalDays,
     today: NaiveDate,
 ) -> Vec<&'a (String, Goal)> {
     goals
@@ -322,7 +335,7 @@ pub fn for_today<'a, W: Borrow<Win>>(
                 && if g.repeats() {
                     g.planned_on(today)
                 } else {
-                    done_days(wins, id) == 0 || done_on(wins, id, today)
+                    done.count(id) == 0 || done.on(id, today)
                 }
         })
         .collect()
@@ -340,11 +353,11 @@ pub enum Bigger {
 /// Offers a slightly bigger step once a goal was done on [`BIGGER_AFTER`]
 /// days, and again after as many more if the person said "not now". Never
 /// for a suggestion at the top of its ladder, never for a put-away goal.
-pub fn offer_bigger<W: Borrow<Win>>(goal_id: &str, goal: &Goal, wins: &[W]) -> Option<Bigger> {
+pub fn offer_bigger(goal_id: &str, goal: &Goal, done: &GoalDays) -> Option<Bigger> {
     if goal.archived.is_some() {
         return None;
     }
-    let done = done_days(wins, goal_id);
+    let done = done.count(goal_id);
     let threshold = if goal.bigger_declined_at == 0 {
         BIGGER_AFTER
     } else {
@@ -696,13 +709,19 @@ mod tests {
         ];
         // Saturday: the Saturday walk, the one-off done today (still shown
         // ticked), not the one-off done yesterday, not the Monday goal.
-        let ids: Vec<&str> = for_today(&goals, &wins, date("2026-11-28"))
+        let done = GoalDays::of(&wins);
+        let ids: Vec<&str> = for_today(&goals, &done, date("2026-11-28"))
             .into_iter()
             .map(|(id, _)| id.as_str())
             .collect();
         assert_eq!(ids, vec!["a", "b"]);
-        assert!(done_on(&wins, "b", date("2026-11-28")));
-        assert!(!done_on(&wins, "a", date("2026-11-28")));
+        assert!(done.on("b", date("2026-11-28")));
+        assert!(!done.on("a", date("2026-11-28")));
+        assert!(done.on("c", date("2026-11-27")));
+        assert_eq!(
+            (done.count("b"), done.count("c"), done.count("a")),
+            (1, 1, 0)
+        );
     }
 
     #[test]
@@ -715,26 +734,29 @@ mod tests {
             win(Some("g"), "2026-11-20T19:00:00+05:30"),
             win(Some("g"), "2026-11-21T09:00:00+05:30"),
         ];
-        assert_eq!(offer_bigger("g", &g, &wins), None);
+        assert_eq!(offer_bigger("g", &g, &GoalDays::of(&wins)), None);
         wins.push(win(Some("g"), "2026-11-22T09:00:00+05:30"));
         assert_eq!(
-            offer_bigger("g", &g, &wins),
+            offer_bigger("g", &g, &GoalDays::of(&wins)),
             Some(Bigger::Suggestion("exam_study_45"))
         );
         // "Not now": asked again only after three more done days.
         g.bigger_declined_at = 3;
-        assert_eq!(offer_bigger("g", &g, &wins), None);
+        assert_eq!(offer_bigger("g", &g, &GoalDays::of(&wins)), None);
         for d in 23..26 {
             wins.push(win(Some("g"), &format!("2026-11-{d}T09:00:00+05:30")));
         }
-        assert!(offer_bigger("g", &g, &wins).is_some());
+        assert!(offer_bigger("g", &g, &GoalDays::of(&wins)).is_some());
         // The top of a ladder offers nothing; own goals get "own words".
         g.suggestion = Some("exam_study_45".into());
-        assert_eq!(offer_bigger("g", &g, &wins), None);
+        assert_eq!(offer_bigger("g", &g, &GoalDays::of(&wins)), None);
         g.suggestion = None;
-        assert_eq!(offer_bigger("g", &g, &wins), Some(Bigger::OwnWords));
+        assert_eq!(
+            offer_bigger("g", &g, &GoalDays::of(&wins)),
+            Some(Bigger::OwnWords)
+        );
         g.archived = Some(at("2026-11-26T09:00:00+05:30"));
-        assert_eq!(offer_bigger("g", &g, &wins), None);
+        assert_eq!(offer_bigger("g", &g, &GoalDays::of(&wins)), None);
     }
 
     #[test]

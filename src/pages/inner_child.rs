@@ -489,34 +489,29 @@ fn question_words(t: &'static Text, q: Question) -> (&'static str, &'static str)
     }
 }
 
-/// `/inner-child/reflect/:id`; `new` makes a fresh id and moves to it
-/// (replacing the history entry, so a reload keeps the same answers).
+/// `/inner-child/reflect/:id`; `new` makes a fresh id and takes it as its
+/// address (in place of the history entry, so a reload keeps the same
+/// answers).
 #[component]
 pub fn ReflectionPage() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let router = use_router();
-    let id = Signal::stored(param("id"));
-    Effect::new(move |_| {
-        if id.get() == "new" {
-            router.go(&format!("/inner-child/reflect/{}", browser::new_id()), true);
-        }
-    });
+    let mut id = param("id");
+    if id == "new" {
+        id = browser::new_id();
+        use_router().rename(&format!("/inner-child/reflect/{id}"));
+    }
+    let body = if valid_key(&format!("{}/{id}", Reflection::KIND)) {
+        let existing = untrack(|| app.get::<Reflection>(&id));
+        view! { <Questions id existing/> }.into_any()
+    } else {
+        view! { <p>{t.inner_child().prompts_not_found}</p> }.into_any()
+    };
     view! {
         <section class="page inner-child ic-prompts" aria-labelledby="ic-prompts-title">
             <a href=href("/inner-child") class="back-link">{t.inner_child().prompts_back}</a>
             <PageTitle id="ic-prompts-title" text=t.inner_child().prompts_title.to_string()/>
-            {move || {
-                let id = id.get();
-                if id == "new" {
-                    None
-                } else if valid_key(&format!("{}/{id}", Reflection::KIND)) {
-                    let existing = untrack(|| app.get::<Reflection>(&id));
-                    Some(view! { <Questions id existing/> }.into_any())
-                } else {
-                    Some(view! { <p>{t.inner_child().prompts_not_found}</p> }.into_any())
-                }
-            }}
+            {body}
         </section>
     }
 }

@@ -385,48 +385,39 @@ fn EntryCard(id: String, entry: JournalEntry, on_delete: Callback<String>) -> im
 
 // ---------- the editor ----------
 
-/// `/journal/:id`. `/journal/new` makes a fresh id and moves to it (replacing
-/// the history entry, so a reload keeps editing the same entry).
+/// `/journal/:id`. `/journal/new` makes a fresh id and takes it as its
+/// address (in place of the history entry, so a reload keeps editing the
+/// same entry).
 #[component]
 pub fn JournalEntryPage() -> impl IntoView {
     let t = use_app().text;
-    let router = use_router();
-    let id = Signal::stored(param("id"));
-    let prompt = Memo::new(move |_| query("prompt").filter(|p| journal::valid_prompt_id(p)));
-    Effect::new(move |_| {
-        if id.get() == "new" {
-            let path = match prompt.get_untracked() {
-                Some(p) => format!("/journal/{}?prompt={p}", browser::new_id()),
-                None => format!("/journal/{}", browser::new_id()),
-            };
-            // The router adds the public URL's prefix itself.
-            router.go(&path, true);
+    let prompt = query("prompt").filter(|p| journal::valid_prompt_id(p));
+    let mut id = param("id");
+    if id == "new" {
+        id = browser::new_id();
+        use_router().rename(&match &prompt {
+            Some(p) => format!("/journal/{id}?prompt={p}"),
+            None => format!("/journal/{id}"),
+        });
+    }
+    let body = if valid_key(&format!("{}/{id}", JournalEntry::KIND)) {
+        view! { <Editor id=id prompt/> }.into_any()
+    } else {
+        view! {
+            <p>{t.journal().editor_not_found}</p>
+            <a href=href("/journal") class="button secondary">
+                {t.journal().editor_not_found_link}
+            </a>
         }
-    });
+        .into_any()
+    };
     view! {
         <section class="page journal-editor" aria-labelledby="journal-entry-title">
             <a href=href("/journal") class="back-link">
                 {t.journal().editor_back}
             </a>
             <PageTitle id="journal-entry-title" text=t.journal().editor_title.to_string()/>
-            {move || {
-                let id = id.get();
-                if id == "new" {
-                    None
-                } else if valid_key(&format!("{}/{id}", JournalEntry::KIND)) {
-                    Some(view! { <Editor id=id prompt=prompt.get_untracked()/> }.into_any())
-                } else {
-                    Some(
-                        view! {
-                            <p>{t.journal().editor_not_found}</p>
-                            <a href=href("/journal") class="button secondary">
-                                {t.journal().editor_not_found_link}
-                            </a>
-                        }
-                            .into_any(),
-                    )
-                }
-            }}
+            {body}
         </section>
     }
 }

@@ -14,8 +14,8 @@ use crate::components::later::Later;
 use crate::components::page_title::PageTitle;
 use crate::content::{fill, Text};
 use crate::domain::micro_goals::{
-    self as goals, days, done_days, done_on, for_today, momentum, offer_bigger, suggestions_for,
-    weekly, Bigger, Energy, Goal, RestDay, Suggestion, Win,
+    self as goals, days, for_today, momentum, offer_bigger, suggestions_for, weekly, Bigger,
+    Energy, Goal, GoalDays, RestDay, Suggestion, Win,
 };
 use crate::domain::time;
 use crate::domain::Record;
@@ -230,14 +230,15 @@ fn TodayCard() -> impl IntoView {
     let today_list = Memo::new(move |_| {
         with_goals_and_wins(&app, |all, wins| {
             let date = today();
-            let items: Vec<TodayLine> = for_today(all, wins, date)
+            let done = GoalDays::of(wins);
+            let items: Vec<TodayLine> = for_today(all, &done, date)
                 .into_iter()
                 .map(|(id, g)| TodayLine {
                     id: id.clone(),
                     goal: g.clone(),
-                    done: done_on(wins, id, date),
-                    offer: offer_bigger(id, g, wins),
-                    done_days: done_days(wins, id),
+                    done: done.on(id, date),
+                    offer: offer_bigger(id, g, &done),
+                    done_days: done.count(id),
                 })
                 .collect();
             (items, all.iter().any(|(_, g)| g.archived.is_none()))
@@ -646,6 +647,7 @@ fn YourGoals() -> impl IntoView {
                     (app.all_shared::<Win>(), active)
                 });
                 let wins: Vec<&Win> = shared_wins.iter().map(|(_, w, _)| w).collect();
+                let done = GoalDays::of(&wins);
                 if active.is_empty() {
                     return view! { <p class="muted">{t.micro_goals().goals_none}</p> }.into_any();
                 }
@@ -654,7 +656,7 @@ fn YourGoals() -> impl IntoView {
                         {active
                             .into_iter()
                             .map(|(id, g)| {
-                                let count = done_days(&wins, &id);
+                                let count = done.count(&id);
                                 let label = fill(t.micro_goals().goals_put_away_label, &[("title", &g.title)]);
                                 let before = g.clone();
                                 let put_away = move |_| {

@@ -20,7 +20,7 @@ use crate::domain::grounding::GroundingSession;
 use crate::domain::inner_child::Dialogue;
 use crate::domain::journal::JournalEntry;
 use crate::domain::measures::{self, change, latest, MeasureResult, MeasureSettings, Scale};
-use crate::domain::micro_goals::{self, done_on, for_today, Goal, RestDay, Win};
+use crate::domain::micro_goals::{self, for_today, Goal, GoalDays, RestDay, Win};
 use crate::domain::movement::MovementEntry;
 use crate::domain::opening_up::OpeningStep;
 use crate::domain::progress::{
@@ -539,9 +539,10 @@ fn today_facts(app: &AppState) -> Today {
     let now = time::now();
     let date = now.date_naive();
     let (open_goals_today, any_goals) = with_goals_and_wins(app, |goals, wins| {
-        let open = for_today(goals, wins, date)
+        let done = GoalDays::of(wins);
+        let open = for_today(goals, &done, date)
             .into_iter()
-            .filter(|(id, _)| !done_on(wins, id, date))
+            .filter(|(id, _)| !done.on(id, date))
             .count();
         (open, goals.iter().any(|(_, g)| g.archived.is_none()))
     });
