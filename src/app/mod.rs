@@ -1,5 +1,6 @@
-//! The shell: the page for the address, header with the crisis link, storage and update
-//! notices, bottom navigation. Pages live in `crate::pages`.
+//! The shell: header with the crisis link, storage and update notices, the
+//! page for the address (`router`), bottom navigation. Pages live in
+//! `crate::pages`.
 
 pub mod history;
 mod lazy;

@@ -3,9 +3,10 @@
 //! screen carries it, and a general router's matching code was a tenth of
 //! that download.
 //!
-//! A click on a link inside the app becomes `navigate`: the address changes
-//! at once (`history.pushState`), the page is built under an owner of its
-//! own and the page before it is cleaned up (its `on_cleanup` saves run).
+//! A click on a link inside the app becomes `Router::go`: the address
+//! changes at once (`history.pushState`), the page is built under an owner
+//! of its own and the page before it is cleaned up (its `on_cleanup` saves
+//! run).
 //! A split-off page keeps the page before it on screen until its code has
 //! arrived; meanwhile `routing` is true (the shell marks the main area busy).
 
@@ -212,11 +213,6 @@ fn scroll_into_place() {
 /// The router the shell provided.
 pub fn use_router() -> Router {
     expect_context::<Router>()
-}
-
-/// Goes to an in-app path; see `Router::go`.
-pub fn navigate(path: &str, replace: bool) {
-    use_router().go(path, replace);
 }
 
 /// The value of the current page's `:name` path segment ("" if none). The
