@@ -86,25 +86,13 @@ impl Router {
     /// adding to the history or, with `replace`, in place of the current
     /// entry.
     pub fn go(&self, path: &str, replace: bool) {
-        let full = format!("{}{path}", self.base.get_value());
-        let history = window().history().expect("a history");
-        // The address already shown is not added again, so Back leaves it.
-        let location = window().location();
-        let shown = [location.pathname(), location.search(), location.hash()]
-            .into_iter()
-            .collect::<Result<String, _>>()
-            .unwrap_or_default();
-        let written = if replace || shown == full {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&full))
-        } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&full))
-        };
-        if written.is_err() {
+        let Some(here) = self.write_address(path, replace) else {
             // A path the browser refuses: let it load the address itself.
-            let _ = window().location().set_href(&full);
+            let _ = window()
+                .location()
+                .set_href(&format!("{}{path}", self.base.get_value()));
             return;
-        }
-        let here = read_address(&self.base.get_value());
+        };
         if here == self.here.get_untracked() {
             request_animation_frame(scroll_into_place);
         } else {
@@ -116,16 +104,32 @@ impl Router {
     /// it was opened at, without building it again: a new entry opened at
     /// `/journal/new` takes its id, so a reload keeps editing it.
     pub fn rename(&self, path: &str) {
-        let full = format!("{}{path}", self.base.get_value());
-        let history = window().history().expect("a history");
-        if history
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&full))
-            .is_ok()
-        {
-            let here = read_address(&self.base.get_value());
+        if let Some(here) = self.write_address(path, true) {
             self.renamed.set_value(Some(here.clone()));
             self.here.set(here);
         }
+    }
+
+    /// Writes an in-app `path` into the address bar: a new history entry,
+    /// or with `replace` (or when it is the address already shown, so Back
+    /// leaves it) in place of the current one. The address as the browser
+    /// now shows it, or `None` if it refused the path.
+    fn write_address(&self, path: &str, replace: bool) -> Option<Here> {
+        let full = format!("{}{path}", self.base.get_value());
+        let history = window().history().ok()?;
+        let location = window().location();
+        let shown = [location.pathname(), location.search(), location.hash()]
+            .into_iter()
+            .collect::<Result<String, _>>()
+            .unwrap_or_default();
+        let null = wasm_bindgen::JsValue::NULL;
+        let written = if replace || shown == full {
+            history.replace_state_with_url(&null, "", Some(&full))
+        } else {
+            history.push_state_with_url(&null, "", Some(&full))
+        };
+        written.ok()?;
+        Some(read_address(&self.base.get_value()))
     }
 
     /// True (once) when `here` is the address the page on screen renamed
