@@ -316,6 +316,87 @@ async fn later_parts_of_a_page_come_after_the_first_paint_in_order() {
 }
 
 #[wasm_bindgen_test]
+async fn a_charts_table_is_built_when_it_is_first_opened() {
+    use groundwork::components::chart::{Chart, ChartData, Column, Point, Series, Shape};
+    use leptos::prelude::*;
+
+    let day = |n: u32| Column {
+        label: n.to_string(),
+        sublabel: "Nov".into(),
+        name: format!("{n} Nov"),
+    };
+    let data = ChartData {
+        summary: "Three days".into(),
+        columns: vec![day(1), day(2), day(3)],
+        series: vec![Series {
+            name: "Momentum".into(),
+            legend: "Momentum".into(),
+            shape: Shape::Circle,
+            tone: 1,
+        }],
+        points: (0..3)
+            .map(|i| Point {
+                column: i,
+                series: 0,
+                value: 10.0 * i as f64,
+                label: format!("{}", 10 * i),
+            })
+            .collect(),
+        min: 0.0,
+        max: 100.0,
+        ticks: vec![0.0, 100.0],
+        label_every: None,
+        axis_label: "Momentum".into(),
+        legend_label: "Key".into(),
+        table_toggle: "Show as a table".into(),
+        table_caption: "Momentum by day".into(),
+        table_first_header: "Day".into(),
+        table_value_header: "Momentum".into(),
+        skip_empty_note: None,
+    };
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let data = data.clone();
+        view! { <Chart id="test-chart" data=Signal::derive(move || data.clone())/> }
+    });
+    leptos::task::tick().await;
+    let rows = || {
+        let body = host
+            .query_selector("tbody")
+            .unwrap()
+            .expect("the table is there, closed");
+        body.children().length()
+    };
+    assert!(host.query_selector("svg[role=img]").unwrap().is_some());
+    assert_eq!(rows(), 0, "no rows before the table is opened");
+
+    // A tap on "Show as a table": the rows are there as it opens.
+    let summary: web_sys::HtmlElement = host
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    summary.click();
+    leptos::task::tick().await;
+    assert_eq!(rows(), 3);
+    let details: web_sys::HtmlDetailsElement = host
+        .query_selector("details")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(details.open());
+    // Closed again, they stay.
+    summary.click();
+    wait_ms(50).await;
+    assert!(!details.open());
+    assert_eq!(rows(), 3);
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn years_of_history_are_read_after_home_is_on_screen() {
     clear_storage();
     let doc =

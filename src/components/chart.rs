@@ -4,8 +4,9 @@
 //! told by colour alone.
 //!
 //! The picture is one `role="img"` with a spoken summary; the same numbers
-//! are available as a real two-column `<table>` (narrow enough for a phone) (behind a "show as a table" toggle) and
-//! the legend is plain text. Pages build a [`ChartData`] from their domain
+//! are available as a real two-column `<table>` (narrow enough for a phone)
+//! behind a "show as a table" toggle (its rows are built when first opened),
+//! and the legend is plain text. Pages build a [`ChartData`] from their domain
 //! summaries; the chart knows nothing about what it draws.
 //!
 //! Colours come from the `--chart-1` .. `--chart-4` tokens in `style/main.css`
@@ -336,9 +337,14 @@ pub fn Chart(
             </ul>
         }
     };
-    let table = move || {
-        let d = data.get();
-        let rows = table_rows(&d);
+    // The table's rows are built the first time it is opened: most people
+    // never open it, and a page with several charts is quicker to show.
+    let table_opened = RwSignal::new(false);
+    let table_body = move || {
+        if !table_opened.get() {
+            return None;
+        }
+        let rows = table_rows(&data.get());
         let body = rows
             .into_iter()
             .map(|(name, labels)| {
@@ -355,9 +361,23 @@ pub fn Chart(
                 }
             })
             .collect_view();
+        Some(body)
+    };
+    let table = move || {
+        let d = data.get();
         view! {
-            <details class="chart-table">
-                <summary>{d.table_toggle.clone()}</summary>
+            <details
+                class="chart-table"
+                on:toggle=move |ev| {
+                    let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                    if details.open() {
+                        table_opened.set(true);
+                    }
+                }
+            >
+                // Built as the tap opens it (the toggle event comes a
+                // frame later; it covers opening by find-in-page).
+                <summary on:click=move |_| table_opened.set(true)>{d.table_toggle.clone()}</summary>
                 <div class="chart-table-scroll" tabindex="0" role="region" aria-label=d.table_caption.clone()>
                     <table>
                         <caption>{d.table_caption.clone()}</caption>
@@ -367,7 +387,7 @@ pub fn Chart(
                                 <th scope="col">{d.table_value_header.clone()}</th>
                             </tr>
                         </thead>
-                        <tbody>{body}</tbody>
+                        <tbody>{table_body}</tbody>
                     </table>
                 </div>
                 {d.skip_empty_note.clone().map(|n| view! { <p class="small">{n}</p> })}

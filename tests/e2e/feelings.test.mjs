@@ -196,6 +196,8 @@ for (const colorScheme of ['light', 'dark']) {
 
     await page.getByRole('button', { name: 'Month', exact: true }).click();
     await page.getByText('Show as a table').click();
+    // The rows are built as the table opens.
+    await page.getByRole('table').getByRole('row').nth(2).waitFor();
     assert.ok((await page.getByRole('table').getByRole('row').count()) > 2);
     assert.match(await chart(page).getAttribute('aria-label'), /Most often: /);
     await expectAccessible(page, `feelings month (${colorScheme})`);
