@@ -21,7 +21,12 @@ use crate::routes::Page;
 /// plain function, so no test build imports a module only the split makes.
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(
+        pages,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(fetch_pages),
+        fallible
+    )
 )]
 fn page_view(page: Page) -> Result<AnyView, SplitLoaderError> {
     use crate::pages::*;
@@ -69,6 +74,22 @@ async fn load(page: Page) -> Result<AnyView, SplitLoaderError> {
     return page_view(page).await;
     #[cfg(not(feature = "split"))]
     return page_view(page);
+}
+
+/// Fetches and links the pages' code ahead of the first page opened, once
+/// the phone is idle, so that tap only builds the page. Only when the
+/// service worker serves the app: then the code comes from the phone's own
+/// cache (it was saved with the app), and no data is spent on it. A failure
+/// is forgotten: opening a page tries again.
+pub fn get_ready() {
+    #[cfg(feature = "split")]
+    if crate::browser::pwa::served_by_worker() {
+        crate::browser::when_idle(|| {
+            leptos::task::spawn_local(async {
+                let _ = fetch_pages().await;
+            })
+        });
+    }
 }
 
 /// The page, or what to say when its code could not be fetched.

@@ -152,12 +152,16 @@ impl AppState {
     /// it (`app::history`), then reads the store with it. If that code
     /// cannot be fetched (offline before the app was kept on the phone),
     /// [`AppState::history_failed`] says so, and this can be tried again.
+    /// Once read, the pages' code is readied in idle time (`lazy::get_ready`).
     pub fn read_history(&self) {
         let app = *self;
         app.history_failed.set(false);
         leptos::task::spawn_local(async move {
             match super::history::read_history(app).await {
-                Ok(reading) => reading.await,
+                Ok(reading) => {
+                    reading.await;
+                    super::lazy::get_ready();
+                }
                 Err(_) => {
                     let _ = app.history_failed.try_set(true);
                 }

@@ -150,6 +150,21 @@ fn next_frame() {
     }
 }
 
+/// Runs `job` when the page has nothing else to do (or after two seconds
+/// where the browser cannot say when that is).
+pub fn when_idle(job: impl FnOnce() + 'static) {
+    let job = wasm_bindgen::closure::Closure::once_into_js(job);
+    let asked = web_sys::window()
+        .map(|w| w.request_idle_callback(job.unchecked_ref()).is_ok())
+        .unwrap_or(false);
+    if !asked {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(job.unchecked_ref(), 2000);
+        }
+    }
+}
+
 /// Resolves in a task of its own, so a tap or a frame waiting meanwhile
 /// goes first (long work done in parts awaits this between parts). A
 /// message to itself rather than a zero timeout: browsers hold timeouts

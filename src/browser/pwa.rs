@@ -12,6 +12,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
+/// Whether the service worker serves this page (so the app's files come
+/// from the phone's cache).
+pub fn served_by_worker() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false)
+            && w.navigator().service_worker().controller().is_some()
+    })
+}
+
 /// Registers `<base>/sw.js` and calls `on_update` with a waiting worker
 /// whenever a new version has been installed behind the running one.
 pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {

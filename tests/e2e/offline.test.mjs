@@ -90,6 +90,41 @@ test('a page whose code cannot be fetched says so, keeps the app running and ope
   await context.close();
 });
 
+test("the pages' code is fetched ahead in idle time only when the phone already keeps it", async () => {
+  // No service worker (a first visit): nothing is fetched before a page is opened.
+  let asked = 0;
+  const first = await withoutWorker((route) => {
+    asked += 1;
+    return route.continue();
+  }, 'Something else');
+  await first.page.getByRole('heading', { level: 2, name: 'One thing for today' }).waitFor();
+  await first.page.waitForTimeout(2000);
+  assert.equal(asked, 0, 'no data spent on pages nobody opened');
+  await first.context.close();
+
+  // Served by the service worker: once home is read and the page is idle,
+  // the pages' code comes from the phone's cache before any page is opened.
+  const app = await openApp(browser);
+  const { page, context } = app;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await context.setOffline(true);
+  await page.reload();
+  await appReady(page);
+  await answerWelcome(page, 'Something else');
+  await page.getByRole('heading', { level: 2, name: 'One thing for today' }).waitFor();
+  await page.waitForFunction(
+    () => performance.getEntriesByType('resource').some((e) => /\/pages\/split_pages-[^/]+\.wasm$/.test(e.name)),
+    null,
+    { timeout: 10000 }
+  );
+  assert.equal(new URL(page.url()).pathname, new URL(BASE).pathname, 'still at home: no page was opened');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await page.getByRole('heading', { level: 1, name: "How far you've come" }).waitFor();
+  await context.setOffline(false);
+  await app.done();
+});
+
 test('while a page is on its way the main area is busy and "Opening…" shows, then goes', async () => {
   let release;
   const held = new Promise((resolve) => {
