@@ -337,9 +337,14 @@ async function transferAndFloor(browser) {
   html = html
     .replace(/<script\b[\s\S]*?<\/script>/gi, '')
     .replace(/<link\b[^>]*rel="(modulepreload|preload|manifest|icon|apple-touch-icon)"[^>]*>/gi, '');
-  for (const css of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="\/?([^"]+)"/gi)) {
-    copyFileSync(join(DIST, css[1]), join(FLOOR_DIR, css[1]));
-  }
+  // Stylesheets, whatever the order of their attributes (a minified build
+  // writes href first); the floor must not go without the app's CSS.
+  const sheets = [...html.matchAll(/<link\b[^>]*>/gi)]
+    .map(([tag]) => tag)
+    .filter((tag) => /\brel="stylesheet"/i.test(tag))
+    .map((tag) => tag.match(/\bhref="\/?([^"]+)"/i)?.[1]);
+  if (sheets.length === 0 || sheets.includes(undefined)) throw new Error('the floor page found no stylesheet to copy');
+  for (const css of sheets) copyFileSync(join(DIST, css), join(FLOOR_DIR, css));
   writeFileSync(join(FLOOR_DIR, 'index.html'), html);
   await context.close();
 }
@@ -383,6 +388,11 @@ async function floorRun(browser, run) {
   const page = await context.newPage();
   await throttle(page, THROTTLE);
   const t = await timedLoad(page, FLOOR, `floor run ${run}`);
+  const styled = await page.evaluate(() => {
+    const sheets = [...document.styleSheets];
+    return sheets.length > 0 && sheets.every((sheet) => sheet.cssRules.length > 0);
+  });
+  if (!styled) throw new Error(`floor run ${run}: the floor page is missing the app's stylesheet`);
   emit('sample', 'floor', t.toFixed(1));
   await context.close();
 }
