@@ -375,8 +375,8 @@ pub fn Chart(
                     }
                 }
             >
-                // Built as the tap opens it (the toggle event comes a
-                // frame later; it covers opening by find-in-page).
+                // Built as the tap opens it: the toggle event comes in a
+                // later task (it also covers opening by find-in-page).
                 <summary on:click=move |_| table_opened.set(true)>{d.table_toggle.clone()}</summary>
                 <div class="chart-table-scroll" tabindex="0" role="region" aria-label=d.table_caption.clone()>
                     <table>
