@@ -13,17 +13,26 @@ after(async () => {
   await browser.close();
 });
 
-test('the app loads and works offline after one visit, deep links included', async () => {
+/**
+ * The app after one online visit, reloaded with the network off (served by
+ * the service worker), welcome answered.
+ */
+async function openedOffline(welcome) {
   const app = await openApp(browser);
   const { page, context } = app;
   // Wait until the service worker has precached the app and controls the page.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-
   await context.setOffline(true);
   await page.reload();
   await appReady(page);
-  await answerWelcome(page, 'Something else');
+  await answerWelcome(page, welcome);
+  return app;
+}
+
+test('the app loads and works offline after one visit, deep links included', async () => {
+  const app = await openedOffline('Something else');
+  const { page, context } = app;
   await page.goto(new URL('help', page.url()).href);
   await page.getByRole('heading', { level: 1, name: 'Get help now' }).waitFor();
   await page.goto(new URL('/', page.url()).href);
@@ -104,14 +113,8 @@ test("the pages' code is fetched ahead in idle time only when the phone already 
 
   // Served by the service worker: once home is read and the page is idle,
   // the pages' code comes from the phone's cache before any page is opened.
-  const app = await openApp(browser);
+  const app = await openedOffline('Something else');
   const { page, context } = app;
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-  await context.setOffline(true);
-  await page.reload();
-  await appReady(page);
-  await answerWelcome(page, 'Something else');
   await page.getByRole('heading', { level: 2, name: 'One thing for today' }).waitFor();
   await page.waitForFunction(
     () => performance.getEntriesByType('resource').some((e) => /\/pages\/split_pages-[^/]+\.wasm$/.test(e.name)),
