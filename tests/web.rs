@@ -215,23 +215,43 @@ fn damaged_stored_json_is_set_aside_in_local_storage() {
     clear_storage();
 }
 
-/// Mounts the whole app in a fresh element of the test page.
-async fn mount_app() -> (
-    web_sys::HtmlElement,
-    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
-) {
+/// The whole app, mounted in a fresh element of the test page.
+struct MountedApp {
+    host: web_sys::HtmlElement,
+    handle: Box<dyn std::any::Any>,
+    owner: leptos::prelude::Owner,
+}
+
+impl MountedApp {
+    /// Unmounts the app and cleans up everything it set up, its listeners
+    /// on the window included (so a later test's clicks reach only its own
+    /// app), and removes its element.
+    fn unmount(self) {
+        drop(self.handle);
+        self.owner.cleanup();
+        self.host.remove();
+    }
+}
+
+async fn mount_app() -> MountedApp {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), groundwork::app::App);
+    let owner = leptos::prelude::Owner::new();
+    let handle = owner.with(|| leptos::mount::mount_to(host.clone(), groundwork::app::App));
     leptos::task::tick().await;
-    (host, handle)
+    MountedApp {
+        host,
+        handle: Box::new(handle),
+        owner,
+    }
 }
 
 #[wasm_bindgen_test]
 async fn the_mounted_app_saves_the_welcome_answer_to_local_storage() {
     clear_storage();
-    let (host, handle) = mount_app().await;
+    let app = mount_app().await;
+    let host = app.host.clone();
 
     let h1 = host.query_selector("h1").unwrap().expect("a heading");
     assert!(h1.text_content().unwrap().starts_with("Welcome"));
@@ -253,8 +273,7 @@ async fn the_mounted_app_saves_the_welcome_answer_to_local_storage() {
     assert!(stored.contains("\"setback\":\"job\""), "{stored}");
     let h1 = host.query_selector("h1").unwrap().unwrap();
     assert!(!h1.text_content().unwrap().starts_with("Welcome"));
-    drop(handle);
-    host.remove();
+    app.unmount();
     clear_storage();
 }
 
@@ -418,7 +437,8 @@ async fn years_of_history_are_read_after_home_is_on_screen() {
             .unwrap();
     }
     raw().set_item("gw:profile/damaged", "{\"v\":1,").unwrap();
-    let (host, handle) = mount_app().await;
+    let app = mount_app().await;
+    let host = app.host.clone();
 
     // Home is there with the greeting (the profile was read on its own);
     // the cards that look across the history are not, yet.
@@ -453,7 +473,67 @@ async fn years_of_history_are_read_after_home_is_on_screen() {
     let notices = host.query_selector(".notices").unwrap().unwrap();
     assert!(!notices.text_content().unwrap().is_empty());
     assert_eq!(raw().length().unwrap(), 502);
-    drop(handle);
-    host.remove();
+    app.unmount();
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_tapped_link_marks_its_page_at_once_and_builds_it_in_the_next_task() {
+    clear_storage();
+    let window = web_sys::window().unwrap();
+    let address = window.location().href().unwrap();
+    raw()
+        .set_item(
+            "gw:profile/me",
+            r#"{"v":1,"saved":"2026-11-28T21:00:00+05:30","body":{"welcomed":true,"setback":"exam"}}"#,
+        )
+        .unwrap();
+    let app = mount_app().await;
+    let host = app.host.clone();
+    let h1 = || {
+        host.query_selector("main h1")
+            .unwrap()
+            .expect("a heading")
+            .text_content()
+            .unwrap()
+    };
+    let home = h1();
+    let link: web_sys::HtmlElement = host
+        .query_selector("nav.app-nav a[href$='/practices']")
+        .unwrap()
+        .expect("the Practices link")
+        .unchecked_into();
+    let main = host.query_selector("main").unwrap().unwrap();
+
+    link.click();
+    // The tap's own task (its microtasks included, awaited here without
+    // letting another task run): the address and the link already say
+    // Practices, the main area is busy, the page before is still there.
+    for _ in 0..20 {
+        let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        wasm_bindgen_futures::JsFuture::from(resolved)
+            .await
+            .unwrap();
+    }
+    assert!(window
+        .location()
+        .pathname()
+        .unwrap()
+        .ends_with("/practices"));
+    assert_eq!(link.get_attribute("aria-current").as_deref(), Some("page"));
+    assert_eq!(main.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(h1(), home);
+
+    // The next task builds the page.
+    wait_ms(50).await;
+    assert_eq!(h1(), "Practices");
+    assert_eq!(main.get_attribute("aria-busy"), None);
+
+    app.unmount();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+        .unwrap();
     clear_storage();
 }

@@ -4,9 +4,9 @@
 //! that download.
 //!
 //! A click on a link inside the app becomes `Router::go`: the address
-//! changes at once (`history.pushState`), the page is built under an owner
-//! of its own and the page before it is cleaned up (its `on_cleanup` saves
-//! run).
+//! changes at once (`history.pushState`), and in the next task the page is
+//! built under an owner of its own and the page before it is cleaned up
+//! (its `on_cleanup` saves run).
 //! A split-off page keeps the page before it on screen until its code has
 //! arrived; meanwhile `routing` is true (the shell marks the main area busy).
 
@@ -276,7 +276,11 @@ pub fn CurrentPage() -> impl IntoView {
         request_animation_frame(scroll_into_place);
     };
 
-    let show = move |here: &Here| {
+    // `at_once` for the page the app opens at. A page opened later is built
+    // in a task of its own after the tap's: the tap's task (and the frame
+    // drawn with it, the link now marked current) stays short, and the
+    // browser can take the next tap or scroll in between.
+    let show = move |here: &Here, at_once: bool| {
         if let Some(waiting) = on_its_way.try_update_value(Option::take).flatten() {
             waiting.cleanup();
         }
@@ -289,7 +293,7 @@ pub fn CurrentPage() -> impl IntoView {
                 query: here.query.clone(),
             })
         });
-        if page.is_first_screen() {
+        if at_once && page.is_first_screen() {
             let view = owner.with(|| super::first_screen_page(page));
             put_on_screen(owner, view);
             return;
@@ -299,20 +303,26 @@ pub fn CurrentPage() -> impl IntoView {
         let arriving = owner.clone();
         owner.with(|| {
             spawn_local_scoped_with_cancellation(async move {
-                let view = lazy::open(page).await;
+                if !at_once {
+                    crate::browser::next_task().await;
+                }
+                let view = if page.is_first_screen() {
+                    super::first_screen_page(page)
+                } else {
+                    lazy::open(page).await
+                };
                 on_its_way.set_value(None);
                 put_on_screen(arriving, view);
             })
         });
     };
 
-    let show_first = show.clone();
-    router.here.with_untracked(|here| show_first(here));
+    router.here.with_untracked(|here| show(here, true));
     Effect::watch(
         move || router.here.get(),
         move |here, _, _| {
             if !router.is_renamed(here) {
-                show(here);
+                show(here, false);
             }
         },
         false,
