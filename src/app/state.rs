@@ -414,6 +414,14 @@ impl AppState {
         browser::after_paint(move || settled.notify());
     }
 
+    /// Re-runs the caller when a record of kind `T` changes, reading
+    /// nothing: for a view that reads `T` inside [`AppState::settled`] but
+    /// should follow changes to it at once.
+    pub fn track<T: Record>(&self) {
+        self.kind_trigger(T::KIND).track();
+        self.everything.track();
+    }
+
     /// Runs `f` (which reads records) untracked, and re-runs the view that
     /// calls this a frame after records of `kinds` change rather than in the
     /// task of the tap that changed them. For summaries further down a page

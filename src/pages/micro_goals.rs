@@ -203,11 +203,18 @@ fn TodayCard() -> impl IntoView {
     let toggle = move |id: String, title: String, done: bool| {
         let date = today();
         if done {
-            let wins = app.all::<Win>();
-            for (win_id, w, _) in wins {
-                if w.goal.as_deref() == Some(id.as_str()) && w.at.date_naive() == date {
-                    app.delete::<Win>(&win_id);
-                }
+            // Today's wins for this goal, found in the shared list (not a
+            // copy of years of wins), which is let go before deleting.
+            let todays: Vec<String> = app
+                .all_shared::<Win>()
+                .iter()
+                .filter(|(_, w, _)| {
+                    w.goal.as_deref() == Some(id.as_str()) && w.at.date_naive() == date
+                })
+                .map(|(win_id, _, _)| win_id.clone())
+                .collect();
+            for win_id in todays {
+                app.delete::<Win>(&win_id);
             }
             celebration.set(None);
         } else {
@@ -226,22 +233,29 @@ fn TodayCard() -> impl IntoView {
         }
     };
     let rest_today = move || app.get::<RestDay>(&RestDay::id(today())).is_some();
-    // Today's lines, and whether any goal is still in use.
+    // Today's lines, and whether any goal is still in use. Settled on wins:
+    // after a tick, the box is already ticked by the browser and the
+    // celebration shows in the tap's own task; the lines catch up in the
+    // next one. A change to a goal (a line's "Not now", the bigger step)
+    // shows at once.
     let today_list = Memo::new(move |_| {
-        with_goals_and_wins(&app, |all, wins| {
-            let date = today();
-            let done = GoalDays::of(wins);
-            let items: Vec<TodayLine> = for_today(all, &done, date)
-                .into_iter()
-                .map(|(id, g)| TodayLine {
-                    id: id.clone(),
-                    goal: g.clone(),
-                    done: done.on(id, date),
-                    offer: offer_bigger(id, g, &done),
-                    done_days: done.count(id),
-                })
-                .collect();
-            (items, all.iter().any(|(_, g)| g.archived.is_none()))
+        app.track::<Goal>();
+        app.settled(&[Win::KIND], || {
+            with_goals_and_wins(&app, |all, wins| {
+                let date = today();
+                let done = GoalDays::of(wins);
+                let items: Vec<TodayLine> = for_today(all, &done, date)
+                    .into_iter()
+                    .map(|(id, g)| TodayLine {
+                        id: id.clone(),
+                        goal: g.clone(),
+                        done: done.on(id, date),
+                        offer: offer_bigger(id, g, &done),
+                        done_days: done.count(id),
+                    })
+                    .collect();
+                (items, all.iter().any(|(_, g)| g.archived.is_none()))
+            })
         })
     });
     view! {
@@ -287,8 +301,15 @@ fn TodayCard() -> impl IntoView {
                                         id=input_id
                                         type="checkbox"
                                         prop:checked=done
-                                        on:change=move |_| {
-                                            toggle(id_for_toggle.clone(), title.clone(), done.get_untracked())
+                                        // The box as the person left it (the line
+                                        // may not have caught up with a tap just
+                                        // before): ticked now means it was not done.
+                                        on:change=move |ev| {
+                                            toggle(
+                                                id_for_toggle.clone(),
+                                                title.clone(),
+                                                !event_target_checked(&ev),
+                                            )
                                         }
                                     />
                                     <span class="goal-title">{g.title.clone()}</span>

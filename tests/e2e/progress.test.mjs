@@ -114,6 +114,17 @@ test('a tiny goal: suggested for the morning, ticked with a celebration, kept af
   await page.getByRole('checkbox', { name: 'Study one topic for 20 minutes' }).check();
   assert.equal((await keys(page, 'win')).length, 2);
 
+  // Two taps quicker than the line can follow (untick, tick again): the box
+  // and the stored wins agree, and the line then shows it done.
+  const box = page.getByRole('checkbox', { name: 'Study one topic for 20 minutes' });
+  await box.evaluate((el) => {
+    el.click();
+    el.click();
+  });
+  await page.locator('.goal.done').waitFor();
+  assert.ok(await box.isChecked(), 'ticked, as the second tap left it');
+  assert.equal((await keys(page, 'win')).length, 2, "today's win taken out once and put back once");
+
   // Two more days done: a bigger step is offered, never forced.
   for (const day of ['2026-11-29T09:00:00', '2026-11-30T09:00:00']) {
     await reloadAt(page, day);
