@@ -77,19 +77,20 @@ async fn load(page: Page) -> Result<AnyView, SplitLoaderError> {
 }
 
 /// Fetches and links the pages' code ahead of the first page opened, once
-/// the phone is idle, so that tap only builds the page. Only when the
-/// service worker serves the app: then the code comes from the phone's own
-/// cache (it was saved with the app), and no data is spent on it. A failure
-/// is forgotten: opening a page tries again.
+/// the phone is idle, so that tap only builds the page. Only once the
+/// service worker serves the app (on a first visit, when it has taken
+/// charge): then the code comes from the phone's own cache, where the worker
+/// saved it with the rest of the app, and no more data is spent on it. A
+/// failure is forgotten: opening a page tries again.
 pub fn get_ready() {
     #[cfg(feature = "split")]
-    if crate::browser::pwa::served_by_worker() {
+    crate::browser::pwa::when_served(|| {
         crate::browser::when_idle(|| {
             leptos::task::spawn_local(async {
                 let _ = fetch_pages().await;
             })
-        });
-    }
+        })
+    });
 }
 
 /// The page, or what to say when its code could not be fetched.

@@ -21,6 +21,35 @@ pub fn served_by_worker() -> bool {
     })
 }
 
+/// Runs `job` once the service worker serves this page: now if it already
+/// does, else when it takes charge (on a first visit, right after it has
+/// saved the whole app on the phone). Never where there is no service worker.
+pub fn when_served(job: impl FnOnce() + 'static) {
+    if served_by_worker() {
+        job();
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    // A listener of its own (the reload after "Update now" holds the
+    // `oncontrollerchange` slot), removed by the browser after one call.
+    let job = Closure::once_into_js(job);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = navigator
+        .service_worker()
+        .add_event_listener_with_callback_and_add_event_listener_options(
+            "controllerchange",
+            job.unchecked_ref(),
+            &options,
+        );
+}
+
 /// Registers `<base>/sw.js` and calls `on_update` with a waiting worker
 /// whenever a new version has been installed behind the running one.
 pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {

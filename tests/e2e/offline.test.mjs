@@ -99,7 +99,7 @@ test('a page whose code cannot be fetched says so, keeps the app running and ope
   await context.close();
 });
 
-test("the pages' code is fetched ahead in idle time only when the phone already keeps it", async () => {
+test("the pages' code is fetched ahead in idle time only once the phone keeps it", async () => {
   // No service worker (a first visit): nothing is fetched before a page is opened.
   let asked = 0;
   const first = await withoutWorker((route) => {
@@ -110,6 +110,35 @@ test("the pages' code is fetched ahead in idle time only when the phone already 
   await first.page.waitForTimeout(2000);
   assert.equal(asked, 0, 'no data spent on pages nobody opened');
   await first.context.close();
+
+  // A first visit with the service worker: it saves the whole app, the
+  // pages' code with it, and takes charge of the page; only then is that
+  // code fetched ahead, through the worker (from what it saved).
+  const visit = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'allow' });
+  await visit.addInitScript(() => {
+    navigator.serviceWorker?.addEventListener('controllerchange', () => {
+      window.__gwInCharge = performance.now();
+    });
+  });
+  const visitPage = await visit.newPage();
+  await visitPage.goto(BASE);
+  await appReady(visitPage);
+  await answerWelcome(visitPage, 'Something else');
+  await visitPage.waitForFunction(
+    (source) => performance.getEntriesByType('resource').some((e) => new RegExp(source).test(e.name)),
+    PAGES_MODULE.source,
+    { timeout: 20000 }
+  );
+  const ahead = await visitPage.evaluate((source) => {
+    const entries = performance.getEntriesByType('resource').filter((e) => new RegExp(source).test(e.name));
+    const [first] = entries;
+    return { count: entries.length, start: first.startTime, worker: first.workerStart, inCharge: window.__gwInCharge ?? null };
+  }, PAGES_MODULE.source);
+  assert.equal(ahead.count, 1, 'fetched once');
+  assert.ok(ahead.inCharge !== null && ahead.start >= ahead.inCharge, `fetched after the worker took charge: ${JSON.stringify(ahead)}`);
+  assert.ok(ahead.worker > 0, `through the worker: ${JSON.stringify(ahead)}`);
+  assert.equal(new URL(visitPage.url()).pathname, new URL(BASE).pathname, 'still at home: no page was opened');
+  await visit.close();
 
   // Served by the service worker: once home is read and the page is idle,
   // the pages' code comes from the phone's cache before any page is opened.
