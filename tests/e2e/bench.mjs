@@ -289,10 +289,11 @@ async function seed(page, base, store) {
 /**
  * A new page of `context`, opened after `store` was written from a page of
  * its own, closed first. A page that opens straight after another wrote
- * 2 MB to the origin's storage waits for those writes (about half a second
- * before its document arrived, in traces of this machine): the seeding's
- * cost, not the app's, and not what a person meets opening the app on
- * another day. Empty and big stores are seeded the same way.
+ * 2 MB to the origin's storage can wait for those writes (about half a
+ * second before its document arrived, in traces on this machine through
+ * another local server): the seeding's cost, not the app's, and not what a
+ * person meets opening the app on another day. Empty and big stores are
+ * seeded the same way.
  */
 async function seededPage(context, base, store) {
   const seeder = await context.newPage();
