@@ -10,30 +10,34 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
+
+/// The page's service workers, or `None` where the browser has none (an
+/// old browser, a page not served securely).
+fn workers() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
 
 /// Whether the service worker serves this page (so the app's files come
 /// from the phone's cache).
 pub fn served_by_worker() -> bool {
-    web_sys::window().is_some_and(|w| {
-        js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false)
-            && w.navigator().service_worker().controller().is_some()
-    })
+    workers().is_some_and(|c| c.controller().is_some())
 }
 
 /// Runs `job` once the service worker serves this page: now if it already
 /// does, else when it takes charge (on a first visit, right after it has
 /// saved the whole app on the phone). Never where there is no service worker.
 pub fn when_served(job: impl FnOnce() + 'static) {
-    if served_by_worker() {
-        job();
-        return;
-    }
-    let Some(window) = web_sys::window() else {
+    let Some(container) = workers() else {
         return;
     };
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+    if container.controller().is_some() {
+        job();
         return;
     }
     // A listener of its own (the reload after "Update now" holds the
@@ -41,26 +45,19 @@ pub fn when_served(job: impl FnOnce() + 'static) {
     let job = Closure::once_into_js(job);
     let options = web_sys::AddEventListenerOptions::new();
     options.set_once(true);
-    let _ = navigator
-        .service_worker()
-        .add_event_listener_with_callback_and_add_event_listener_options(
-            "controllerchange",
-            job.unchecked_ref(),
-            &options,
-        );
+    let _ = container.add_event_listener_with_callback_and_add_event_listener_options(
+        "controllerchange",
+        job.unchecked_ref(),
+        &options,
+    );
 }
 
 /// Registers `<base>/sw.js` and calls `on_update` with a waiting worker
 /// whenever a new version has been installed behind the running one.
 pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {
-    let Some(window) = web_sys::window() else {
+    let Some(container) = workers() else {
         return;
     };
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
-        return;
-    }
-    let container = navigator.service_worker();
     let options = web_sys::RegistrationOptions::new();
     options.set_scope(&format!("{base}/"));
     let promise = container.register_with_options(&format!("{base}/sw.js"), &options);
@@ -89,13 +86,8 @@ pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {
             return;
         };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
-        let controlled = || {
-            web_sys::window()
-                .map(|w| w.navigator().service_worker().controller().is_some())
-                .unwrap_or(false)
-        };
         if let Some(waiting) = reg.waiting() {
-            if controlled() {
+            if served_by_worker() {
                 on_update(waiting);
             }
         }
@@ -107,7 +99,7 @@ pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {
             let worker = installing.clone();
             let on_update = on_update.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && controlled() {
+                if worker.state() == ServiceWorkerState::Installed && served_by_worker() {
                     on_update(worker.clone());
                 }
             });

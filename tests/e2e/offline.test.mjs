@@ -146,8 +146,8 @@ test("the pages' code is fetched ahead in idle time only once the phone keeps it
   const { page, context } = app;
   await page.getByRole('heading', { level: 2, name: 'One thing for today' }).waitFor();
   await page.waitForFunction(
-    () => performance.getEntriesByType('resource').some((e) => /\/pages\/split_pages-[^/]+\.wasm$/.test(e.name)),
-    null,
+    (source) => performance.getEntriesByType('resource').some((e) => new RegExp(source).test(e.name)),
+    PAGES_MODULE.source,
     { timeout: 10000 }
   );
   assert.equal(new URL(page.url()).pathname, new URL(BASE).pathname, 'still at home: no page was opened');
