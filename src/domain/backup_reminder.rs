@@ -74,8 +74,10 @@ impl BackupReminder {
         self.quiet_until = Some(now + Duration::days(SNOOZE_DAYS));
     }
 
-    /// Whether to show the reminder at `now`. `first_use` (when the welcome
-    /// was finished) stands in for the last backup when there has never been
+    /// Whether to show the reminder at `now`: from the start of the local
+    /// day `every_weeks` weeks after the last backup (by calendar days, so
+    /// a clock change does not move it). `first_use` (when the welcome was
+    /// finished) stands in for the last backup when there has never been
     /// one, so a new person is not reminded on day one.
     pub fn is_due(&self, first_use: Option<Timestamp>, now: Timestamp) -> bool {
         if self.every_weeks == 0 {
@@ -87,13 +89,18 @@ impl BackupReminder {
         let Some(since) = self.last_export.or(first_use) else {
             return false;
         };
-        now - since >= Duration::weeks(i64::from(self.every_weeks))
+        local_days(since, now) >= 7 * i64::from(self.every_weeks)
     }
 
-    /// Whole days since the last backup at `now`, if there was one.
+    /// Local calendar days since the last backup at `now`, if there was one.
     pub fn days_since_export(&self, now: Timestamp) -> Option<i64> {
-        self.last_export.map(|at| (now - at).num_days().max(0))
+        self.last_export.map(|at| local_days(at, now).max(0))
     }
+}
+
+/// Calendar days from `since`'s local date to `now`'s.
+fn local_days(since: Timestamp, now: Timestamp) -> i64 {
+    (now.date_naive() - since.date_naive()).num_days()
 }
 
 /// True for Safari on an iPhone, iPad or iPod, where site data is cleared
