@@ -106,12 +106,14 @@ pub fn milestones(done: &[(Activity, Timestamp)]) -> Vec<Milestone> {
     out
 }
 
-/// The first day the person did anything, and how many days since.
+/// The first day the person did anything, and how many days since: never
+/// fewer than none, even when every record is dated after `today` (a phone
+/// whose clock was set back, a backup from a phone whose clock ran ahead).
 pub fn days_since_start(done: &[(Activity, Timestamp)], today: NaiveDate) -> Option<i64> {
     done.iter()
         .map(|(_, at)| at.date_naive())
         .min()
-        .map(|first| (today - first).num_days())
+        .map(|first| (today - first).num_days().max(0))
 }
 
 /// The Mondays of the last `weeks` weeks up to this one, oldest first.
@@ -254,6 +256,17 @@ pub fn next_thing(today: &Today) -> NextThing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_since_start_is_never_negative() {
+        let later = crate::domain::time::parse("2026-11-28T21:30:00+05:30").unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 6, 17).unwrap();
+        assert_eq!(
+            days_since_start(&[(Activity::Journal, later)], today),
+            Some(0)
+        );
+        assert_eq!(days_since_start(&[], today), None);
+    }
     use crate::domain::time::parse;
 
     fn at(s: &str) -> Timestamp {
