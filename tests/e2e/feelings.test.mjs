@@ -2,9 +2,10 @@
 // it is, survive a reload mid-way, save, see it in the week and month views
 // (chart, legend, summary and table), delete and undo. Screenshots of the
 // picker, the week view and the month view, light and dark.
+// date-sweep: the views are by local week and month, so these run at every instant of tests/dates.txt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, answerWelcome, expectAccessible, screenshot, settled, storedData } from './helpers.mjs';
+import { launch, openApp, answerWelcome, expectAccessible, screenshot, settled, storedData, localStamp } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -121,8 +122,9 @@ test('a check-in from the home screen shows in the week and month views and surv
   // The month view.
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   assert.equal(await page.getByRole('button', { name: 'Month', exact: true }).getAttribute('aria-pressed'), 'true');
-  const now = new Date();
-  await page.getByRole('heading', { level: 3, name: `${MONTHS[now.getMonth()]} ${now.getFullYear()}` }).waitFor();
+  // The month the page is in, by its own (pinned) clock and zone.
+  const [month, year] = await page.evaluate(() => [new Date().getMonth(), new Date().getFullYear()]);
+  await page.getByRole('heading', { level: 3, name: `${MONTHS[month]} ${year}` }).waitFor();
   assert.match(await chart(page).getAttribute('aria-label'), /Check-ins: 1/);
   await page.getByText('Show as a table').click();
   await page.getByRole('table').getByRole('cell', { name: 'drained 7/10 (Heavy and low)' }).waitFor();
@@ -149,18 +151,30 @@ test('a check-in from the home screen shows in the week and month views and surv
   await app.done();
 });
 
-/** Check-ins spread over the last few weeks, stored as the app stores them. */
+/**
+ * Check-ins spread over the last few weeks before the page's (pinned) now,
+ * stored as the app stores them; gives how many days of the current month
+ * hold one. The newest two, minutes apart, share a
+ * feeling, so the current month names one "most often" even when it began
+ * minutes ago (every instant in tests/dates.txt is at least 5 minutes into
+ * its month).
+ */
 async function seed(page) {
-  await page.evaluate(() => {
-    const words = [
-      ['drained', 7], ['hopeful', 4], ['anxious', 8], ['calm', 5], ['lonely', 6],
-      ['proud', 6], ['tired', 3], ['worried', 5], ['grateful', 6], ['sad', 4],
-    ];
-    const day = 86400000;
-    for (let k = 0; k < 24; k++) {
-      const at = new Date(Date.now() - Math.floor(k * 1.3) * day - (k % 3) * 3600000);
-      const [feeling, intensity] = words[k % words.length];
-      const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z');
+  const words = [
+    ['drained', 7], ['hopeful', 4], ['anxious', 8], ['calm', 5], ['lonely', 6],
+    ['proud', 6], ['tired', 3], ['worried', 5], ['grateful', 6], ['sad', 4],
+  ];
+  const day = 86400000;
+  const now = await page.evaluate(() => Date.now());
+  const seeds = Array.from({ length: 24 }, (_, k) => [
+    now - Math.floor(k * 1.3) * day - (k % 3) * 3600000,
+    ...words[k % words.length],
+  ]);
+  // Two minutes before the newest, with the same word.
+  seeds.push([now - 120000, ...words[0]]);
+  const records = seeds.map(([ms, feeling, intensity]) => [localStamp(ms), feeling, intensity]);
+  await page.evaluate((records) => {
+    for (const [k, [stamp, feeling, intensity]] of records.entries()) {
       localStorage.setItem(
         `gw:feeling/seed-${k}`,
         JSON.stringify({ v: 1, saved: stamp, body: { feeling, intensity, note: '', context: [], context_text: '', at: stamp } })
@@ -171,15 +185,18 @@ async function seed(page) {
       'gw:feeling/broken',
       JSON.stringify({ v: 1, saved: '2026-01-01T00:00:00Z', body: { feeling: 'drained', intensity: 42, at: '2026-01-01T00:00:00Z' } })
     );
-  });
+  }, records);
   await page.reload();
+  // The days of the current month that hold a check-in (the month table's rows).
+  const month = localStamp(now).slice(0, 7);
+  return new Set(records.map(([stamp]) => stamp.slice(0, 10)).filter((day) => day.startsWith(month))).size;
 }
 
 for (const colorScheme of ['light', 'dark']) {
   test(`a fuller week and month read well and pass axe (${colorScheme})`, async () => {
     const app = await openApp(browser, { path: 'feelings', colorScheme });
     const { page } = app;
-    await seed(page);
+    const daysThisMonth = await seed(page);
     await page.getByRole('heading', { level: 1, name: 'Feelings check-in' }).waitFor();
     assert.ok(Object.keys(await storedData(page)).some((k) => k.startsWith('gw-aside:feeling/broken')));
     await page.getByRole('button', { name: 'Dismiss' }).click();
@@ -196,9 +213,10 @@ for (const colorScheme of ['light', 'dark']) {
 
     await page.getByRole('button', { name: 'Month', exact: true }).click();
     await page.getByText('Show as a table').click();
-    // The rows are built as the table opens.
-    await page.getByRole('table').getByRole('row').nth(2).waitFor();
-    assert.ok((await page.getByRole('table').getByRole('row').count()) > 2);
+    // The rows are built as the table opens: a header and each day of the
+    // month so far with a check-in (one, on the first of a month).
+    await page.getByRole('table').getByRole('row').nth(daysThisMonth).waitFor();
+    assert.equal(await page.getByRole('table').getByRole('row').count(), daysThisMonth + 1);
     assert.match(await chart(page).getAttribute('aria-label'), /Most often: /);
     await expectAccessible(page, `feelings month (${colorScheme})`);
     await screenshot(page, `feelings-month-full-${colorScheme}`);

@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BASE = process.env.GW_BASE_URL ?? 'http://127.0.0.1:8080/';
@@ -14,8 +14,45 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 export const PHONE = { width: 390, height: 844 };
 
+/**
+ * The instants the tests run at (tests/dates.txt): `[{ at, zone, why }]`,
+ * the everyday one first.
+ */
+export function instants() {
+  return readFileSync(new URL('../dates.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [at, zone, ...why] = line.split(/\s+/);
+      return { at, zone, why: why.join(' ') };
+    });
+}
+
+// Every journey runs at a fixed instant in a fixed time zone, whatever the
+// day and hour the tests run: the first line of tests/dates.txt, or the one
+// the date sweep sets (GW_E2E_NOW, GW_E2E_TZ). Node's own dates (seeding,
+// expected words) are read in the browser's zone too.
+const everyday = instants()[0];
+export const ZONE = process.env.GW_E2E_TZ || everyday.zone;
+export const NOW = new Date(process.env.GW_E2E_NOW || everyday.at);
+if (Number.isNaN(NOW.getTime())) throw new Error(`GW_E2E_NOW is not a date: ${process.env.GW_E2E_NOW}`);
+process.env.TZ = ZONE;
+
+/** "2026-11-28T21:30:00+05:30": a moment as the app stores it, in the pinned zone. */
+export function localStamp(ms) {
+  const d = new Date(ms);
+  const offset = -d.getTimezoneOffset();
+  const pad = (n) => String(Math.abs(n)).padStart(2, '0');
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${date}T${time}${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+let announced = false;
+
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -27,6 +64,45 @@ export async function launch() {
       '--no-first-run',
     ],
   });
+  if (!announced) {
+    // Once per file: which browser, and the clock the journeys run at.
+    console.log(`# browser: Chromium ${browser.version()}; clock pinned to ${NOW.toISOString()} in ${ZONE}`);
+    announced = true;
+  }
+  return browser;
+}
+
+/**
+ * Moves the page's `Date` by `shift` ms (an init script): the clock the app
+ * reads starts at the pinned instant and runs on from there. Timers,
+ * `requestIdleCallback` and `performance.now` stay the browser's own, so
+ * nothing that waits or measures changes. `Date()` called without `new`
+ * and `instanceof Date` behave as before.
+ */
+export function pinDate(shift) {
+  const RealDate = Date;
+  function PinnedDate(...args) {
+    if (!new.target) return new RealDate(RealDate.now() + shift).toString();
+    return args.length === 0 ? new RealDate(RealDate.now() + shift) : new RealDate(...args);
+  }
+  PinnedDate.prototype = RealDate.prototype;
+  PinnedDate.now = () => RealDate.now() + shift;
+  PinnedDate.parse = RealDate.parse;
+  PinnedDate.UTC = RealDate.UTC;
+  globalThis.Date = PinnedDate;
+}
+
+/**
+ * A new browser context at the pinned instant and zone (`NOW`, `ZONE`),
+ * whatever the day and hour the tests run. With `fakeClock`, Playwright's
+ * clock (Date and timers, for journeys that move time on) starts there;
+ * otherwise only `Date` is moved (`pinDate`). Pass `at` to start elsewhere.
+ */
+export async function pinnedContext(browser, options = {}, { fakeClock = false, at = NOW } = {}) {
+  const context = await browser.newContext({ timezoneId: ZONE, ...options });
+  if (fakeClock) await context.clock.install({ time: at });
+  else await context.addInitScript(pinDate, at.getTime() - Date.now());
+  return context;
 }
 
 /**
@@ -38,16 +114,12 @@ export async function openApp(
   browser,
   { base = BASE, path = '', colorScheme = 'light', reducedMotion = 'no-preference', fakeClock = false } = {}
 ) {
-  const context = await browser.newContext({
-    viewport: PHONE,
-    deviceScaleFactor: 1,
-    colorScheme,
-    reducedMotion,
-    acceptDownloads: true,
-    serviceWorkers: 'allow',
-  });
-  // A controllable clock (Date, timers) for timed exercises.
-  if (fakeClock) await context.clock.install();
+  // Pinned to NOW; with `fakeClock`, a clock (Date, timers) timed exercises move on.
+  const context = await pinnedContext(
+    browser,
+    { viewport: PHONE, deviceScaleFactor: 1, colorScheme, reducedMotion, acceptDownloads: true, serviceWorkers: 'allow' },
+    { fakeClock }
+  );
   const origin = new URL(base).origin;
   const requests = [];
   const problems = [];
@@ -121,11 +193,47 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Runs axe (`build` configures it) on the page laid out as a person sees
+ * each part of it, for the moment:
+ * - the sticky header and the bottom navigation in the flow of the page.
+ *   Whether a control is half under a bar depends only on where the page
+ *   happens to be scrolled (and so on how long today's texts are), not on
+ *   the control: axe's target-size rule would pass or fail by chance. The
+ *   controls' own size and spacing are checked this way; that a focused
+ *   control is never hidden under the bars is checked by
+ *   `tests/e2e/targets.test.mjs`.
+ * - every card laid out in full. Cards off screen skip their layout
+ *   (`content-visibility: auto`) and keep the height they last had, so a
+ *   card opened or filled while off screen overlaps the next one until it
+ *   comes on screen, which axe would take for controls covered by others.
+ */
+export async function axeAsSeen(page, build) {
+  // Through the CSSOM: the page's Content-Security-Policy refuses a style tag.
+  const asSeen = (on) =>
+    page.evaluate((on) => {
+      const set = (selector, property, value) => {
+        for (const el of document.querySelectorAll(selector)) {
+          if (on) el.style.setProperty(property, value, 'important');
+          else el.style.removeProperty(property);
+        }
+      };
+      set('.app-header, .app-nav', 'position', 'static');
+      set('.page > .card', 'content-visibility', 'visible');
+    }, on);
+  await asSeen(true);
+  try {
+    return await build(new AxeBuilder({ page })).analyze();
+  } finally {
+    await asSeen(false);
+  }
+}
+
 /** axe-core with WCAG 2.0-2.2 A and AA rules; fails on any violation. */
 export async function expectAccessible(page, label) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .analyze();
+  const result = await axeAsSeen(page, (axe) =>
+    axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+  );
   const summary = result.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
   );

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, appReady, answerWelcome, screenshot, storedData, ARTIFACTS, BASE } from './helpers.mjs';
+import { launch, openApp, appReady, answerWelcome, screenshot, storedData, ARTIFACTS, BASE, NOW } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -158,7 +158,9 @@ async function crawl(page, dialogs, label, entries) {
     if (seen.has(href)) continue;
     seen.add(href);
     await page.goto(href);
-    await appReady(page);
+    await appReady(page).catch((e) => {
+      throw new Error(`${label} ${href}: ${e.message}`);
+    });
     await page.waitForTimeout(150);
     const where = `${label} ${href.slice(root.href.length) || '/'}`;
     shown.set(where, await inspect(page, where, dialogs));
@@ -204,6 +206,12 @@ test('markup in every text field of every record shows as plain text on every sc
   for (const kind of ['journal', 'feeling', 'thought_record', 'compassionate_letter']) {
     assert.ok(kinds.has(kind), `${kind} has free-text fields`);
   }
+  // The fixtures are dated after the pinned now, as on a phone whose clock
+  // was set back: every screen must still open.
+  assert.ok(
+    Object.values(entries).some((v) => Date.parse(JSON.parse(v).saved) > NOW.getTime()),
+    'some records are dated after now'
+  );
   const before = await storedData(page);
   const shown = await crawl(page, dialogs, 'seeded', entries);
   const withText = expectTextShown(shown, 'seeded');

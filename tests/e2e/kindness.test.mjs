@@ -1,6 +1,7 @@
 // Being kind to yourself: a self-compassion break (with its pause and its
 // log), friend versus self, and a letter that is set aside, offered again
 // once the clock has moved past its date, and marked reread.
+// date-sweep: a letter's reread day is a local calendar day, so this runs at every instant of tests/dates.txt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {

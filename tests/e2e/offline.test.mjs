@@ -3,7 +3,7 @@
 // so does home when the code that reads the history could not be fetched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, answerWelcome, appReady, expectAccessible, BASE, PHONE } from './helpers.mjs';
+import { launch, openApp, answerWelcome, appReady, expectAccessible, pinnedContext, BASE, PHONE } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -53,7 +53,7 @@ const ANY_MODULE = /\/pages\/[^/]+\.wasm$/;
  * request for the split-off pages module; opened at home, welcome answered.
  */
 async function withoutWorker(onModule, welcome) {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await pinnedContext(browser, { viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.route(PAGES_MODULE, onModule);
   const page = await context.newPage();
   const errors = [];
@@ -114,7 +114,7 @@ test("the pages' code is fetched ahead in idle time only once the phone keeps it
   // A first visit with the service worker: it saves the whole app, the
   // pages' code with it, and takes charge of the page; only then is that
   // code fetched ahead, through the worker (from what it saved).
-  const visit = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'allow' });
+  const visit = await pinnedContext(browser, { viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'allow' });
   await visit.addInitScript(() => {
     navigator.serviceWorker?.addEventListener('controllerchange', () => {
       window.__gwInCharge = performance.now();
@@ -184,7 +184,7 @@ test('when the code that reads the history cannot be fetched, home says so, save
   // visit that went offline straight after the first screen.
   let refuse = true;
   let refused = 0;
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await pinnedContext(browser, { viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.route(ANY_MODULE, (route) => {
     if (!refuse) return route.continue();
     refused += 1;
@@ -224,7 +224,7 @@ test('when the code that reads the history cannot be fetched, home says so, save
 
 test('home offers to try again when its history cannot be read, and shows it once it can', async () => {
   let refuse = false;
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await pinnedContext(browser, { viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.route(ANY_MODULE, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
   const page = await context.newPage();
   await page.goto(BASE);
@@ -244,7 +244,7 @@ test('home offers to try again when its history cannot be read, and shows it onc
 });
 
 test('a damaged answer with the history out of reach: home greets, says why, and reads it all once it can', async () => {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await pinnedContext(browser, { viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
   let refuse = false;
   await context.route(ANY_MODULE, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
   const page = await context.newPage();

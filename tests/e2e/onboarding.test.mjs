@@ -1,7 +1,7 @@
 // First visit, the welcome question, and that the answer survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, answerWelcome, screenshot, expectAccessible, storedData } from './helpers.mjs';
+import { launch, openApp, answerWelcome, screenshot, expectAccessible, storedData, pinnedContext } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -125,7 +125,7 @@ test('when storage is full the person is told, nothing is lost, and a backup is 
 });
 
 test('when the browser refuses storage the app still works and says nothing will be kept', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await pinnedContext(browser, { viewport: { width: 390, height: 844 } });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {

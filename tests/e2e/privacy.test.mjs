@@ -1,6 +1,7 @@
 // Shared-phone privacy and keeping data safe: leaving quickly (button and
 // Escape three times) for a neutral page that the back button doesn't undo,
 // the plain name, persistent storage, installing, and the backup reminder.
+// date-sweep: the backup reminder counts local days, so this runs at every instant of tests/dates.txt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -15,6 +16,7 @@ import {
   BASE,
   SUB_BASE,
   PHONE,
+  pinnedContext,
 } from './helpers.mjs';
 
 let browser;
@@ -198,7 +200,7 @@ test('the data page says whether storage is kept, asks again, and offers to inst
 });
 
 test('Safari on an iPhone gets Home Screen steps', async () => {
-  const context = await browser.newContext({
+  const context = await pinnedContext(browser, {
     viewport: PHONE,
     deviceScaleFactor: 1,
     hasTouch: true,

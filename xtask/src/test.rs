@@ -7,7 +7,7 @@
 use crate::err;
 use crate::server;
 use crate::tools::{self, Needs, Toolchain, CHROMEDRIVER, CHROMIUM, WASM_TARGET};
-use crate::util::{display_cmd, fmt_duration, repo_root, run, run_status, step, Result};
+use crate::util::{capture, display_cmd, fmt_duration, repo_root, run, run_status, step, Result};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -371,24 +371,127 @@ fn e2e() -> Result<()> {
         "serving dist/ at {} and dist-sub/ at {}",
         main.url, sub.url
     ));
-    let mut cmd = Command::new("node");
-    cmd.args(["--test", "--test-concurrency=1"])
-        .args(&files)
-        .current_dir(&root)
-        .env("GW_BASE_URL", &main.url)
-        .env("GW_SUB_BASE_URL", &sub.url)
-        .env("GW_ARTIFACTS", &artifacts)
-        .env("GW_DIST", root.join("dist"))
-        .env("CHROMIUM", CHROMIUM);
-    step(format!("$ {}", display_cmd(&cmd)));
-    let status = run_status(&mut cmd, Some(Duration::from_secs(30 * 60)))?;
-    if status.success() {
+    // A failure can then be tied to the browser that showed it.
+    step(format!("browser: {}", browser_version()));
+    let instants = instants(&std::fs::read_to_string(root.join(DATES))?)?;
+    let node = |files: &[String], instant: &Moment| {
+        let mut cmd = Command::new("node");
+        cmd.args(["--test", "--test-concurrency=1"])
+            .args(files)
+            .current_dir(&root)
+            .env("GW_BASE_URL", &main.url)
+            .env("GW_SUB_BASE_URL", &sub.url)
+            .env("GW_ARTIFACTS", &artifacts)
+            .env("GW_DIST", root.join("dist"))
+            .env("GW_E2E_NOW", &instant.at)
+            .env("GW_E2E_TZ", &instant.zone)
+            .env("TZ", &instant.zone)
+            .env("CHROMIUM", CHROMIUM);
+        cmd
+    };
+    let mut failed = Vec::new();
+    // Every journey at the everyday instant, then the date sweep: the
+    // journeys marked `date-sweep` at every other instant of tests/dates.txt.
+    let sweep = date_sweep_files(&root, &files)?;
+    for (n, instant) in instants.iter().enumerate() {
+        let (files, limit) = if n == 0 {
+            (&files, Duration::from_secs(30 * 60))
+        } else {
+            (&sweep, Duration::from_secs(10 * 60))
+        };
+        if files.is_empty() {
+            continue;
+        }
+        step(format!(
+            "journeys at {} in {} ({}): {} file(s)",
+            instant.at,
+            instant.zone,
+            instant.why,
+            files.len()
+        ));
+        let mut cmd = node(files, instant);
+        step(format!("$ {}", display_cmd(&cmd)));
+        let status = run_status(&mut cmd, Some(limit))?;
+        if !status.success() {
+            failed.push(format!("at {} in {} ({status})", instant.at, instant.zone));
+        }
+    }
+    if failed.is_empty() {
         Ok(())
     } else {
         Err(err!(
-            "node --test failed ({status}); screenshots and logs in tests/e2e/artifacts"
+            "node --test failed {}; screenshots and logs in tests/e2e/artifacts",
+            failed.join(", ")
         ))
     }
+}
+
+/// The list of instants the tests run at, beside the tests.
+const DATES: &str = "tests/dates.txt";
+
+/// The mark of a journey whose checks depend on the date (run in the sweep).
+const SWEEP_MARK: &str = "date-sweep:";
+
+/// One line of tests/dates.txt: an instant, its time zone and why it is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moment {
+    /// RFC 3339 with the local offset, e.g. `2026-12-01T00:05:00+05:30`.
+    pub at: String,
+    /// An IANA zone name, e.g. `Asia/Kolkata`.
+    pub zone: String,
+    /// Why the instant is there.
+    pub why: String,
+}
+
+/// Reads tests/dates.txt: `#` comments and blank lines skipped, at least one
+/// instant, each line `instant zone why...`.
+pub fn instants(text: &str) -> Result<Vec<Moment>> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let (Some(at), Some(zone)) = (words.next(), words.next()) else {
+            return Err(err!("{DATES}: a line needs an instant and a zone: {line}"));
+        };
+        let looks_right = at.len() == 25
+            && at.as_bytes()[10] == b'T'
+            && matches!(at.as_bytes()[19], b'+' | b'-')
+            && zone.contains('/');
+        if !looks_right {
+            return Err(err!(
+                "{DATES}: not `YYYY-MM-DDTHH:MM:SS+HH:MM Area/City`: {line}"
+            ));
+        }
+        out.push(Moment {
+            at: at.into(),
+            zone: zone.into(),
+            why: words.collect::<Vec<_>>().join(" "),
+        });
+    }
+    if out.is_empty() {
+        return Err(err!("{DATES} lists no instant"));
+    }
+    Ok(out)
+}
+
+/// The journeys among `files` that carry the date-sweep mark.
+fn date_sweep_files(root: &Path, files: &[String]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for f in files {
+        if std::fs::read_to_string(root.join(f))?.contains(SWEEP_MARK) {
+            out.push(f.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// What `chromium --version` says, or why it could not be asked.
+fn browser_version() -> String {
+    capture(CHROMIUM, &["--version"])
+        .map(|v| v.trim().to_string())
+        .unwrap_or_else(|| format!("{CHROMIUM} did not say its version"))
 }
 
 #[cfg(test)]
@@ -419,6 +522,28 @@ mod tests {
             assert_eq!(Layer::parse(layer.name()), Some(layer));
         }
         assert_eq!(Layer::parse("unit"), None);
+    }
+
+    #[test]
+    fn the_dates_file_reads() {
+        let text = std::fs::read_to_string(repo_root().join(DATES)).unwrap();
+        let all = instants(&text).unwrap();
+        assert!(all.len() >= 5, "the everyday instant and four in the sweep");
+        assert_eq!(all[0].zone, "Asia/Kolkata");
+        assert!(all.iter().any(|i| i.zone == "Europe/Berlin"));
+        assert!(all.iter().any(|i| i.at.starts_with("2028-02-29")));
+        let one = instants("# note\n\n2026-12-01T00:05:00+05:30 Asia/Kolkata the first\n").unwrap();
+        assert_eq!(
+            one,
+            vec![Moment {
+                at: "2026-12-01T00:05:00+05:30".into(),
+                zone: "Asia/Kolkata".into(),
+                why: "the first".into()
+            }]
+        );
+        assert!(instants("# nothing\n").is_err());
+        assert!(instants("2026-12-01 Asia/Kolkata\n").is_err());
+        assert!(instants("2026-12-01T00:05:00+05:30\n").is_err());
     }
 
     #[test]
