@@ -17,7 +17,7 @@
 // is no polling. Groundwork attaches every event handler while it builds the
 // page, so once the heading is there the buttons work; each cold run checks
 // that by tapping "Practices" afterwards. The floor page gets the same script.
-import { launch, PHONE } from './helpers.mjs';
+import { launch, PHONE, instants, pinDate } from './helpers.mjs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,12 @@ const TRACES = process.env.GW_BENCH_TRACES;
 const RUNS = Number(process.env.GW_BENCH_RUNS ?? 10);
 const THROTTLE = 4;
 const TIMEOUT = 90_000;
+
+// The benchmark runs at one fixed moment whatever the day and hour: the
+// everyday instant of tests/dates.txt, in its zone (the generated store's
+// dates end there too).
+const PINNED = instants()[0];
+const PINNED_MS = Date.parse(PINNED.at);
 
 const emit = (...cols) => appendFileSync(OUT, cols.map((c) => String(c).replace(/[\t\n]/g, ' ')).join('\t') + '\n');
 const log = (msg) => console.log(`bench: ${msg}`);
@@ -156,7 +162,7 @@ function fixture(name) {
  * Every key/value of three years of heavy daily use, ending now: about five
  * records a day across every exercise, plus the profile.
  */
-export function bigStore(now = Date.now()) {
+export function bigStore(now = PINNED_MS) {
   const store = {};
   const put = (kind, id, saved, body) => {
     store[`gw:${kind}/${id}`] = JSON.stringify({ v: 1, saved, body });
@@ -253,7 +259,7 @@ export function bigStore(now = Date.now()) {
 }
 
 /** Only the profile: the welcome is skipped, nothing else is kept. */
-function emptyStore(now = Date.now()) {
+function emptyStore(now = PINNED_MS) {
   return {
     'gw:profile/me': JSON.stringify({
       v: 1,
@@ -266,7 +272,8 @@ function emptyStore(now = Date.now()) {
 // ── Page helpers ─────────────────────────────────────────────────────────────
 
 async function newContext(browser, { probes = [interactiveProbe], serviceWorkers = 'allow' } = {}) {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers });
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers, timezoneId: PINNED.zone });
+  await context.addInitScript(pinDate, PINNED_MS - Date.now());
   for (const probe of probes) await context.addInitScript(probe);
   return context;
 }
@@ -520,6 +527,26 @@ async function tapPoint(locator) {
 }
 
 /**
+ * A tap point for `locator` that still hits it a moment later: the page
+ * may still be moving (a page scrolled into place, a card arriving), and a
+ * tap that lands on something else would time out waiting for a screen
+ * that never comes.
+ */
+async function steadyTapPoint(page, locator) {
+  for (let tries = 0; tries < 5; tries++) {
+    await page.waitForTimeout(250);
+    const at = await tapPoint(locator);
+    await page.waitForTimeout(250);
+    const hits = await locator.evaluate((el, { x, y }) => {
+      const hit = document.elementFromPoint(x, y);
+      return !!hit && (el.contains(hit) || [...(el.labels ?? [])].some((label) => label.contains(hit)));
+    }, at);
+    if (hits) return at;
+  }
+  throw new Error('the target kept moving under the tap point');
+}
+
+/**
  * A scripted set of taps on the main screens, with the big store, at 4x
  * slowdown. Each tap is traced on its own: the target is found before the
  * trace starts, the tap is a plain CDP mouse click (no Playwright script runs
@@ -566,8 +593,7 @@ async function interaction(browser, store, walk) {
     ],
   ];
   for (const [label, target, check] of taps) {
-    const at = await within(TIMEOUT, `finding "${label}"`, tapPoint(target()));
-    await page.waitForTimeout(500);
+    const at = await within(TIMEOUT, `finding "${label}"`, steadyTapPoint(page, target()));
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
     await page.mouse.click(at.x, at.y);
     await page.waitForTimeout(SETTLE);
