@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Routed() -> impl IntoView {
     provide_context(router::Router::start(BASE.with(Clone::clone)));
+    crate::browser::drafts::keep_drafts_when_leaving();
     view! { <Shell/> }
 }
 

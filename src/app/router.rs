@@ -6,7 +6,8 @@
 //! A click on a link inside the app becomes `Router::go`: the address
 //! changes at once (`history.pushState`), and in the next task the page is
 //! built under an owner of its own and the page before it is cleaned up
-//! (its `on_cleanup` saves run).
+//! (every draft still waiting to be saved is saved first, then its
+//! `on_cleanup` saves run).
 //! A split-off page keeps the page before it on screen until its code has
 //! arrived; meanwhile `routing` is true (the shell marks the main area busy).
 
@@ -269,6 +270,8 @@ pub fn CurrentPage() -> impl IntoView {
             OwnedView::new_with_owner(view, owner.clone()).into_any(),
         ));
         if let Some(before) = on_screen.try_update_value(|o| o.replace(owner)).flatten() {
+            // Its drafts are saved while it is still alive to save them.
+            crate::browser::flush_pending_saves();
             before.cleanup();
         }
         router.routing.set(false);

@@ -314,11 +314,7 @@ impl AppState {
 
     /// Follows one change another tab made to local storage.
     pub fn follow_other_tab(&self, key: Option<String>, value: Option<String>) {
-        let reload = || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        };
+        let reload = crate::browser::reload;
         if vault::is_open() {
             match vault::follow_other_tab(key.as_deref(), value.as_deref()) {
                 Some(Followed::Record(k, v)) => self.apply_external(Some(&k), v.as_deref()),

@@ -2,6 +2,7 @@
 //! download and upload, persistent-storage requests, the service worker.
 //! Pages call these instead of touching web-sys themselves.
 
+pub mod drafts;
 pub mod notify;
 pub mod privacy;
 pub mod pwa;
@@ -12,6 +13,8 @@ use std::collections::VecDeque;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+pub use drafts::{flush_pending_saves, leave_for, reload, Debounce, DRAFT_DELAY};
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -244,96 +247,5 @@ pub fn vibrate(ms: u32) {
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().vibrate_with_duration(ms);
         }
-    }
-}
-
-thread_local! {
-    /// Saves scheduled by a [`Debounce`] and not yet run, by token, so that
-    /// [`flush_pending_saves`] can run them at once (before leaving quickly).
-    static PENDING: std::cell::RefCell<std::collections::BTreeMap<u64, Box<dyn FnOnce()>>> =
-        Default::default();
-    static NEXT_TOKEN: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
-}
-
-fn take_pending(token: u64) -> Option<Box<dyn FnOnce()>> {
-    PENDING.with(|p| p.borrow_mut().remove(&token))
-}
-
-/// Runs every save a [`Debounce`] is still waiting to make, now, so nothing
-/// typed is lost when the page is about to go away.
-pub fn flush_pending_saves() {
-    loop {
-        let jobs = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
-        if jobs.is_empty() {
-            break;
-        }
-        for job in jobs.into_values() {
-            job();
-        }
-    }
-}
-
-/// Runs only the last of a burst of calls, `delay` after it: for saving
-/// while someone types. Copyable; create one per field or form.
-/// [`flush_pending_saves`] runs what is waiting straight away.
-#[derive(Clone, Copy)]
-pub struct Debounce {
-    /// The token of the call waiting to run (0: none).
-    generation: leptos::prelude::StoredValue<u64>,
-}
-
-impl Debounce {
-    /// A debouncer owned by the current component.
-    pub fn new() -> Self {
-        Self {
-            generation: leptos::prelude::StoredValue::new(0),
-        }
-    }
-
-    /// Forgets whatever is scheduled (safe after the owner is gone).
-    pub fn cancel(&self) {
-        use leptos::prelude::UpdateValue;
-        self.generation.try_update_value(|g| {
-            take_pending(*g);
-            *g = 0;
-        });
-    }
-
-    /// Schedules `f` after `delay`, cancelling what was scheduled before.
-    pub fn call(&self, delay: std::time::Duration, f: impl FnOnce() + 'static) {
-        use leptos::prelude::{GetValue, SetValue};
-        self.cancel();
-        if self.generation.try_get_value().is_none() {
-            return;
-        }
-        let mine = NEXT_TOKEN.with(|n| {
-            let t = n.get();
-            n.set(t + 1);
-            t
-        });
-        self.generation.set_value(mine);
-        let generation = self.generation;
-        let job: Box<dyn FnOnce()> = Box::new(move || {
-            // Only while the owner is alive and this is still the latest call.
-            if generation.try_get_value() == Some(mine) {
-                generation.try_set_value(0);
-                f();
-            }
-        });
-        PENDING.with(|p| p.borrow_mut().insert(mine, job));
-        leptos::prelude::set_timeout(
-            move || {
-                if let Some(job) = take_pending(mine) {
-                    job();
-                }
-            },
-            delay,
-        );
-    }
-}
-
-impl Default for Debounce {
-    fn default() -> Self {
-        Self::new()
     }
 }

@@ -50,13 +50,13 @@ pub fn conceal() {
 }
 
 /// Hides the app and replaces this page (and its history entry) with the
-/// neutral page. The caller flushes saves first.
+/// neutral page. The caller flushes saves first (before the lock forgets
+/// its keys); any left are saved on the way out.
 pub fn leave_for_neutral_page() {
     conceal();
     LEFT_FROM_HERE.with(|left| left.set(true));
     session_flag(Some(true));
-    let url = format!("{}/{AWAY_PAGE}", super::base_path());
-    let _ = window().location().replace(&url);
+    super::leave_for(&format!("{}/{AWAY_PAGE}", super::base_path()));
 }
 
 /// How this document was reached: "navigate", "reload", "back_forward"...

@@ -68,9 +68,7 @@ pub fn register(base: &str, on_update: impl Fn(ServiceWorker) + 'static) {
     let had_controller = container.controller().is_some();
     let on_change = Closure::<dyn Fn()>::new(move || {
         if had_controller && !reloading.replace(true) {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
+            super::reload();
         }
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));

@@ -266,7 +266,7 @@ pub fn lock() -> bool {
     // Nothing stays on screen while the page reloads into the lock screen
     // (a hidden page may reload only when it is shown again).
     super::privacy::conceal();
-    let _ = window().location().reload();
+    super::reload();
     true
 }
 

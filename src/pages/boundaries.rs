@@ -1,8 +1,6 @@
 //! Boundaries: ready scripts by situation (each can start one's own), the
 //! person's own scripts saved as they type, and the "I held a boundary" log.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -150,7 +148,7 @@ fn ScriptEditor(id: String, script: BoundaryScript) -> impl IntoView {
                 updated: time::now(),
             };
             let id = save_id.clone();
-            debounce.call(Duration::from_millis(500), move || {
+            debounce.call(move || {
                 let _ = app.save(&id, &record);
             });
         }
@@ -239,7 +237,7 @@ fn HeldForm() -> impl IntoView {
         let now = snapshot();
         if previous.as_ref().is_some_and(|p| *p != now) {
             let copy = now.clone();
-            debounce.call(Duration::from_millis(500), move || {
+            debounce.call(move || {
                 if copy.is_blank() {
                     let _ = app.delete::<HeldDraft>(HeldDraft::ID);
                 } else {

@@ -16,9 +16,6 @@ use crate::domain::compassion_break::{
 use crate::domain::time;
 use crate::pages::compassionate_letter::day_text;
 
-/// How long typing must pause before the words are saved.
-const DEBOUNCE: Duration = Duration::from_millis(600);
-
 fn step_text(t: &'static Text, s: BreakStep) -> (&'static str, &'static str, &'static str) {
     match s {
         BreakStep::Notice => (
@@ -160,7 +157,7 @@ fn Step(
                                 d.set_kind_words(&value);
                             }
                         });
-                        debounce.call(DEBOUNCE, save);
+                        debounce.call(save);
                     }
                     on:blur=move |_| save_words()
                 ></textarea>

@@ -2,8 +2,6 @@
 //! first), the writing page that saves as the person types, and the reading
 //! page that records a reread. Also [`LettersToReread`], the home card.
 
-use std::time::Duration;
-
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
@@ -22,9 +20,6 @@ use crate::domain::feelings::month_short;
 use crate::domain::time;
 use crate::domain::Record;
 use crate::store::valid_key;
-
-/// How long typing must pause before the draft is saved.
-const DEBOUNCE: Duration = Duration::from_millis(600);
 
 /// A calendar day in words, e.g. "28 Nov 2026".
 pub(crate) fn day_text(t: &'static Text, day: NaiveDate) -> String {
@@ -269,7 +264,7 @@ fn LetterWriter() -> impl IntoView {
         if status.get_untracked() != saving {
             status.set(saving);
         }
-        debounce.call(DEBOUNCE, save_now);
+        debounce.call(save_now);
     };
     on_cleanup(save_now);
     let hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
@@ -528,7 +523,7 @@ fn LetterReader(id: String, just_saved: bool) -> impl IntoView {
                             on:input=move |ev| {
                                 note.set(event_target_value(&ev));
                                 marked.set(false);
-                                debounce.call(DEBOUNCE, save_note);
+                                debounce.call(save_note);
                             }
                             on:blur=move |_| save_note()
                         ></textarea>

@@ -3,8 +3,6 @@
 //! the recent check-ins. The rules and summaries live in
 //! `crate::domain::feelings`; this page only shows them.
 
-use std::time::Duration;
-
 use leptos::html;
 use leptos::prelude::*;
 
@@ -22,8 +20,6 @@ use crate::domain::feelings::{
 };
 use crate::domain::time;
 
-/// How long typing pauses before the draft is written.
-const DRAFT_DELAY: Duration = Duration::from_millis(600);
 /// How many check-ins the recent list shows.
 const RECENT: usize = 10;
 
@@ -110,7 +106,7 @@ fn CheckInCard(show_history: Callback<()>) -> impl IntoView {
         if last_written.with_value(|w| *w == d) {
             return;
         }
-        debounce.call(DRAFT_DELAY, flush);
+        debounce.call(flush);
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
@@ -154,7 +150,6 @@ fn CheckInCard(show_history: Callback<()>) -> impl IntoView {
         moved.set_value(true);
         saved.set(None);
     };
-
     view! {
         <div class="card checkin">
             {move || {

@@ -2,8 +2,6 @@
 //! (stacked, with labels, on a phone) and what would change; below, the
 //! comparisons saved before. Everything typed is kept as a draft.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -13,9 +11,6 @@ use crate::content::fill;
 use crate::domain::friend_view::{FriendDraft, FriendEntry, FriendStep, MAX_TEXT};
 use crate::domain::time;
 use crate::pages::compassionate_letter::day_text;
-
-/// How long typing must pause before the draft is saved.
-const DEBOUNCE: Duration = Duration::from_millis(600);
 
 /// `/kindness/friend`.
 #[component]
@@ -151,7 +146,7 @@ fn Step(
                         let value = event_target_value(&ev);
                         draft.update(|d| d.set(step, &value, time::now()));
                         message.set(None);
-                        debounce.call(DEBOUNCE, save);
+                        debounce.call(save);
                     }
                     on:blur=move |_| save_now()
                 ></textarea>

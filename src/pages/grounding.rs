@@ -1,8 +1,6 @@
 //! 5-4-3-2-1 grounding, one sense per screen. The session is saved at every
 //! step and as the person types, so it resumes after a reload.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -121,7 +119,7 @@ fn Step(
                 s.set_note(&text);
             }
         });
-        debounce.call(Duration::from_millis(600), save);
+        debounce.call(save);
     };
     let go = move |forward: bool| {
         current.update(|c| {

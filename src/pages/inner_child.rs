@@ -3,8 +3,6 @@
 //! two-voice conversation, saved as the person types) and
 //! `/inner-child/reflect/:id` (the three questions and the card they make).
 
-use std::time::Duration;
-
 use chrono::Datelike;
 use leptos::html;
 use leptos::prelude::*;
@@ -23,8 +21,6 @@ use crate::domain::time::{self, Timestamp};
 use crate::domain::Record;
 use crate::store::valid_key;
 
-/// How long typing must pause before it is saved.
-const DEBOUNCE: Duration = Duration::from_millis(600);
 /// Characters of a turn or answer shown in the lists.
 const PREVIEW: usize = 80;
 
@@ -294,7 +290,7 @@ fn Conversation(id: String, dialogue: Dialogue) -> impl IntoView {
         if !saving.get_untracked() {
             saving.set(true);
         }
-        debounce.call(DEBOUNCE, save_now);
+        debounce.call(save_now);
     };
     let hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
@@ -602,7 +598,7 @@ fn Questions(id: String, existing: Option<Reflection>) -> impl IntoView {
                             let value = event_target_value(&ev);
                             reflection.update(|r| r.set_answer(q, &value));
                             dirty.set_value(true);
-                            debounce.call(DEBOUNCE, save_now);
+                            debounce.call(save_now);
                         }
                         on:blur=move |_| save_now()
                     ></textarea>

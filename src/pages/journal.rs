@@ -1,8 +1,6 @@
 //! The journal: a list of entries with search and tags, prompts to start
 //! from, and an editor that saves as the person types.
 
-use std::time::Duration;
-
 use chrono::{Datelike, Timelike};
 use leptos::html;
 use leptos::prelude::*;
@@ -22,8 +20,6 @@ use crate::domain::time::{self, Timestamp};
 use crate::domain::Record;
 use crate::store::{valid_key, Health};
 
-/// How long typing must pause before the entry is saved.
-const DEBOUNCE: Duration = Duration::from_millis(600);
 /// Characters of the first line shown when an entry has no title.
 const HEADLINE: usize = 70;
 /// How many entries the list shows at first, and how many more per tap.
@@ -491,7 +487,7 @@ fn Editor(id: String, prompt: Option<String>) -> impl IntoView {
         if status.get_untracked() != Status::Pending {
             status.set(Status::Pending);
         }
-        debounce.call(DEBOUNCE, save_now);
+        debounce.call(save_now);
     };
     // Leaving the page, in the app or by closing the tab, saves at once.
     on_cleanup(save_now);

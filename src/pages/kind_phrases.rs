@@ -2,8 +2,6 @@
 //! screen with toggle buttons; and `ThingsToHoldOnTo`, the home-screen
 //! cards (pinned phrases and the inner-child "needed to hear" cards).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::{href, use_app, AppState};
@@ -207,7 +205,7 @@ fn OwnPhrases(
                             text.set(event_target_value(&ev));
                             error.set(None);
                             added.set(false);
-                            debounce.call(Duration::from_millis(600), save_draft);
+                            debounce.call(save_draft);
                         }
                     ></textarea>
                 </label>

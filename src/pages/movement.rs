@@ -1,8 +1,6 @@
 //! The movement log: a short form (kept as a draft while it is filled in),
 //! the past week's figures and recent entries with delete and undo.
 
-use std::time::Duration;
-
 use chrono::Duration as Days;
 use leptos::prelude::*;
 
@@ -54,7 +52,7 @@ pub fn MovementPage() -> impl IntoView {
         let now = snapshot();
         if previous.as_ref().is_some_and(|p| *p != now) {
             let copy = now.clone();
-            debounce.call(Duration::from_millis(600), move || {
+            debounce.call(move || {
                 if copy.is_blank() {
                     let _ = app.delete::<MovementDraft>(MovementDraft::ID);
                 } else {

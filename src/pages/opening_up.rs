@@ -1,8 +1,6 @@
 //! Opening up: log a small trust step (which step, with whom, what happened,
 //! how it felt), kept as a draft while it is filled in, and the steps taken.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -60,7 +58,7 @@ pub fn OpeningUpPage() -> impl IntoView {
         let now = snapshot();
         if previous.as_ref().is_some_and(|p| *p != now) {
             let copy = now.clone();
-            debounce.call(Duration::from_millis(500), move || {
+            debounce.call(move || {
                 if copy.is_blank() {
                     let _ = app.delete::<OpeningDraft>(OpeningDraft::ID);
                 } else {

@@ -382,7 +382,7 @@ fn ReminderForm(editing: RwSignal<Option<String>>, id: Option<String>) -> impl I
                 time: "20:00".into(),
                 days: vec![0, 1, 2, 3, 4, 5, 6],
             };
-            debounce.call(Duration::from_millis(600), move || {
+            debounce.call(move || {
                 if copy == fresh {
                     let _ = app.delete::<ReminderDraft>(ReminderDraft::ID);
                 } else {

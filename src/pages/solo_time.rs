@@ -2,8 +2,6 @@
 //! it", the person's own plans, "I did it" with comfort before and after,
 //! a chart of comfort over time and the history.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -83,7 +81,7 @@ pub fn SoloTimePage() -> impl IntoView {
         let now = snapshot();
         if previous.as_ref().is_some_and(|p| *p != now) {
             let copy = now.clone();
-            debounce.call(Duration::from_millis(500), move || {
+            debounce.call(move || {
                 if copy.is_blank() {
                     let _ = app.delete::<SoloDraft>(SoloDraft::ID);
                 } else {

@@ -22,8 +22,6 @@ use crate::domain::thought_record::{
 };
 use crate::domain::time::{self, Timestamp};
 
-/// How long after the last keystroke a draft is saved.
-const SAVE_DELAY: Duration = Duration::from_millis(600);
 /// How long "Undo" stays offered after a delete.
 const UNDO_FOR: Duration = Duration::from_secs(30);
 /// How much of the hot thought the history shows.
@@ -91,7 +89,9 @@ fn focus_soon(selector: String) {
 struct UndoOffer {
     deleted: RwSignal<Option<(String, ThoughtRecord)>>,
     restored: RwSignal<bool>,
-    expiry: Debounce,
+    /// Counts offers, so an old timer never hides a newer one (a timer, not
+    /// a draft: leaving the page does not run it early).
+    offers: StoredValue<u64>,
 }
 
 impl UndoOffer {
@@ -99,7 +99,7 @@ impl UndoOffer {
         Self {
             deleted: RwSignal::new(None),
             restored: RwSignal::new(false),
-            expiry: Debounce::new(),
+            offers: StoredValue::new(0),
         }
     }
 
@@ -110,9 +110,16 @@ impl UndoOffer {
         };
         self.restored.set(false);
         self.deleted.set(Some((id.to_string(), record)));
-        self.expiry.call(UNDO_FOR, move || {
-            self.deleted.try_set(None);
-        });
+        self.offers.update_value(|n| *n += 1);
+        let this = self.offers.get_value();
+        set_timeout(
+            move || {
+                if self.offers.try_get_value() == Some(this) {
+                    self.deleted.try_set(None);
+                }
+            },
+            UNDO_FOR,
+        );
     }
 
     /// Saves the deleted record again.
@@ -433,7 +440,7 @@ impl Flow {
     /// Changes the record and saves it a moment later.
     fn change(self, f: impl FnOnce(&mut ThoughtRecord)) {
         self.draft.update(f);
-        self.saver.call(SAVE_DELAY, move || self.save_now());
+        self.saver.call(move || self.save_now());
     }
 
     /// Saves right away (a blank new record is not worth keeping).

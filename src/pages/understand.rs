@@ -1,8 +1,6 @@
 //! "Understand": the list of readings, one reading with its reflection, and
 //! the "what is my worth leaning on?" self-check.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::router::param;
@@ -273,7 +271,7 @@ fn ReadingView(reading: Reading) -> impl IntoView {
                             let text = event_target_value(&ev);
                             notes.update(|n| n.set_answer(i, &text));
                             saved.set(false);
-                            debounce.call(Duration::from_millis(600), save_now);
+                            debounce.call(save_now);
                         }
                         on:blur=move |_| save_now()
                     ></textarea>

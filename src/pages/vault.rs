@@ -139,9 +139,7 @@ pub fn LockScreen(text: &'static Text, lock: String, opened: Callback<AppState>)
                 }
                 // The lock was turned off in another tab meanwhile: open.
                 Err(VaultError::Unusable(_)) if vault::lock_text().is_none() => {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().reload();
-                    }
+                    crate::browser::reload();
                 }
                 Err(e) => {
                     busy.set(false);
@@ -157,9 +155,7 @@ pub fn LockScreen(text: &'static Text, lock: String, opened: Callback<AppState>)
     // Start again from the welcome on the home screen.
     let wipe = Callback::new(move |_| {
         vault::wipe();
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().replace(&crate::app::href("/"));
-        }
+        crate::browser::leave_for(&crate::app::href("/"));
     });
     let brand = match plain {
         Some(n) => view! {
