@@ -11,6 +11,7 @@ use crate::browser;
 use crate::browser::vault;
 use crate::content::Text;
 use crate::domain::discretion::{Discretion, NeutralName};
+use crate::domain::field_draft::FieldDraft;
 use crate::domain::profile::Profile;
 use crate::domain::time;
 use crate::domain::Record;
@@ -469,6 +470,32 @@ impl AppState {
     /// summaries that only look at the records.
     pub fn all_shared<T: Record + 'static>(&self) -> Typed<T> {
         self.read_kind(T::KIND, |s| s.all_shared::<T>())
+    }
+
+    /// The text of a small "add" field (a person's name, a new goal),
+    /// kept as a draft while it is typed: read back when the page opens,
+    /// saved a moment after each change (and on leaving, like every
+    /// draft), forgotten when the field is emptied, as after adding.
+    pub fn field_draft(&self, id: &'static str) -> RwSignal<String> {
+        let app = *self;
+        let kept = self.get_untracked::<FieldDraft>(id).map(|d| d.text);
+        let text = RwSignal::new(kept.unwrap_or_default());
+        let debounce = browser::Debounce::new();
+        Effect::new(move |previous: Option<String>| {
+            let now = text.get();
+            if previous.is_some_and(|p| p != now) {
+                let copy = now.clone();
+                debounce.call(move || {
+                    if copy.trim().is_empty() {
+                        app.delete::<FieldDraft>(id);
+                    } else {
+                        let _ = app.save(id, &FieldDraft { text: copy });
+                    }
+                });
+            }
+            now
+        });
+        text
     }
 
     /// The record `T` with this id, without following changes.

@@ -12,6 +12,7 @@ pub mod compassion_break;
 pub mod compassionate_letter;
 pub mod discretion;
 pub mod feelings;
+pub mod field_draft;
 pub mod friend_view;
 pub mod grounding;
 pub mod inner_child;
@@ -129,6 +130,7 @@ fn read_typed(kind: &str, body: Body) -> Result<Option<Box<dyn std::any::Any>>, 
         movement::MovementDraft::KIND => check::<movement::MovementDraft>(body),
         feelings::CheckIn::KIND => check::<feelings::CheckIn>(body),
         feelings::Draft::KIND => check::<feelings::Draft>(body),
+        field_draft::FieldDraft::KIND => check_with(body, field_draft::FieldDraft::check),
         journal::JournalEntry::KIND => check::<journal::JournalEntry>(body),
         thought_record::ThoughtRecord::KIND => {
             check_with(body, thought_record::ThoughtRecord::check)

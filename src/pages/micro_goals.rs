@@ -535,7 +535,7 @@ fn Bar(class: &'static str, percent: usize) -> impl IntoView {
 fn AddGoal(#[prop(into)] energy: Signal<Energy>) -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let title = RwSignal::new(String::new());
+    let title = app.field_draft("goals-add");
     let suggestion = RwSignal::new(None::<&'static str>);
     let repeat = RwSignal::new(Some("once"));
     let chosen_days = RwSignal::new(Vec::<u8>::new());

@@ -516,7 +516,7 @@ fn PeopleList() -> impl IntoView {
 fn AddPerson() -> impl IntoView {
     let app = use_app();
     let t = app.text;
-    let name = RwSignal::new(String::new());
+    let name = app.field_draft("people-add");
     let weeks = RwSignal::new(Some("0"));
     let message = RwSignal::new(None::<(bool, &'static str)>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
