@@ -150,13 +150,18 @@ fn CheckInCard(show_history: Callback<()>) -> impl IntoView {
         moved.set_value(true);
         saved.set(None);
     };
+    // The step alone: the view below is built again only when it changes,
+    // not on every letter typed into the draft (a new text box each time
+    // lost the caret and the letters typed after it).
+    let step = Memo::new(move |_| draft.with(|d| d.step));
+
     view! {
         <div class="card checkin">
             {move || {
                 if let Some(c) = saved.get() {
                     view! { <Saved check_in=c moved=moved again=again show_history=show_history/> }
                         .into_any()
-                } else if draft.with(|d| d.step) == Step::Details {
+                } else if step.get() == Step::Details {
                     view! {
                         <Details
                             draft=draft
