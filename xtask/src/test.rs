@@ -210,7 +210,8 @@ fn run_layer(layer: Layer, toolchain: &Toolchain) -> Result<()> {
                 toolchain.wasm_env(&mut cmd);
                 cmd
             };
-            run_all(vec![
+            let small = committed_files_are_small();
+            let lints = run_all(vec![
                 cargo(&["fmt", "--all", "--", "--check"]),
                 cargo(&[
                     "clippy",
@@ -222,13 +223,57 @@ fn run_layer(layer: Layer, toolchain: &Toolchain) -> Result<()> {
                 ]),
                 wasm_clippy(&[]),
                 wasm_clippy(&["--features", "split"]),
-            ])
+            ]);
+            small.and(lints)
         }
         Layer::Native => run_all(vec![cargo(&["test", "--workspace"])]),
         Layer::Browser => browser_tests(toolchain),
         Layer::Build => release_builds(toolchain),
         Layer::E2e => e2e(),
     }
+}
+
+/// The largest file the repository may hold: anything bigger is a download
+/// or a build output that slipped in.
+const MAX_COMMITTED_BYTES: u64 = 500 * 1024;
+
+/// Fails when git tracks a file over [`MAX_COMMITTED_BYTES`], naming each.
+fn committed_files_are_small() -> Result<()> {
+    let root = repo_root();
+    let listed = Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(&root)
+        .output()
+        .map_err(|e| err!("could not ask git for the tracked files: {e}"))?;
+    if !listed.status.success() {
+        return Err(err!("`git ls-files` failed ({})", listed.status));
+    }
+    let names = String::from_utf8_lossy(&listed.stdout).into_owned();
+    let big = too_big(names.split('\0').filter(|n| !n.is_empty()).map(|name| {
+        let size = std::fs::metadata(root.join(name)).map_or(0, |m| m.len());
+        (name, size)
+    }));
+    if big.is_empty() {
+        step(format!(
+            "committed files: none over {} KB",
+            MAX_COMMITTED_BYTES / 1024
+        ));
+        Ok(())
+    } else {
+        Err(err!(
+            "files over {} KB are committed (a download or build output?): {}",
+            MAX_COMMITTED_BYTES / 1024,
+            big.join(", ")
+        ))
+    }
+}
+
+/// The files of `(name, bytes)` over [`MAX_COMMITTED_BYTES`], with their size.
+fn too_big<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> Vec<String> {
+    files
+        .filter(|(_, size)| *size > MAX_COMMITTED_BYTES)
+        .map(|(name, size)| format!("{name} ({} KB)", size / 1024))
+        .collect()
 }
 
 /// Chromium options for wasm-bindgen-test-runner. It reads WebDriver
@@ -522,6 +567,12 @@ mod tests {
             assert_eq!(Layer::parse(layer.name()), Some(layer));
         }
         assert_eq!(Layer::parse("unit"), None);
+    }
+
+    #[test]
+    fn big_files_are_named() {
+        let files = [("a.rs", 10), ("big.whl", 1_426_895), ("edge", 500 * 1024)];
+        assert_eq!(too_big(files.into_iter()), vec!["big.whl (1393 KB)"]);
     }
 
     #[test]
