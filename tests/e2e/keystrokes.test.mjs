@@ -37,15 +37,18 @@ async function past(target, control, step) {
   return target;
 }
 
-/** `target` once it is on the page (some parts are built a frame later). */
-async function ready(target) {
+/** The editor's field once it is on the page (some parts are built a frame later). */
+async function open(editor, page) {
+  if (editor.open) return editor.open(page);
+  const target = field(page, editor.label);
   await target.waitFor();
   return target;
 }
 
-// Each editor: where it is (relative to BASE) and how to reach its field.
-// `open` is called again on coming back, so any first step is only taken
-// when the page does not show the field already.
+// Each editor: where it is (relative to BASE) and its field's `label`, or,
+// where a first step comes before the field, how to `open` it. `open` is
+// called again on coming back, so any first step is only taken when the
+// page does not show the field already.
 const EDITORS = [
   {
     name: 'journal',
@@ -61,12 +64,12 @@ const EDITORS = [
   {
     name: 'thought record',
     path: 'thoughts/new',
-    open: (page) => ready(field(page, 'What happened?')),
+    label: 'What happened?',
   },
   {
     name: 'friend versus self',
     path: 'kindness/friend',
-    open: (page) => ready(field(page, 'What you would say to your friend')),
+    label: 'What you would say to your friend',
   },
   {
     name: 'letter',
@@ -81,12 +84,12 @@ const EDITORS = [
   {
     name: 'movement note',
     path: 'movement',
-    open: (page) => ready(field(page, 'Anything to remember? (optional)')),
+    label: 'Anything to remember? (optional)',
   },
   {
     name: 'solo-time plan',
     path: 'solo',
-    open: (page) => ready(field(page, 'What would you like to do alone?')),
+    label: 'What would you like to do alone?',
   },
   {
     name: 'opening-up step',
@@ -99,7 +102,7 @@ const EDITORS = [
   {
     name: 'boundary held',
     path: 'boundaries',
-    open: (page) => ready(field(page, 'What was the boundary? (if it was something else)')),
+    label: 'What was the boundary? (if it was something else)',
   },
   {
     name: 'grounding note',
@@ -112,28 +115,23 @@ const EDITORS = [
   {
     name: 'reading reflection',
     path: 'understand/origins',
-    open: (page) =>
-      ready(
-        field(
-          page,
-          "When you were growing up, what seemed to make the adults around you proud of you? How did it feel when you didn't manage it?"
-        )
-      ),
+    label:
+      "When you were growing up, what seemed to make the adults around you proud of you? How did it feel when you didn't manage it?",
   },
   {
     name: 'kind phrase',
     path: 'phrases',
-    open: (page) => ready(field(page, 'Write a kind phrase')),
+    label: 'Write a kind phrase',
   },
   {
     name: 'new person',
     path: 'people',
-    open: (page) => ready(field(page, 'Name or nickname')),
+    label: 'Name or nickname',
   },
   {
     name: 'small step',
     path: 'goals',
-    open: (page) => ready(field(page, 'One small thing')),
+    label: 'One small thing',
   },
   {
     name: 'feelings note',
@@ -199,7 +197,7 @@ for (const editor of EDITORS) {
       await answerWelcome(app.page, null);
       await app.page.goto(new URL(editor.path, BASE).href);
       await appReady(app.page);
-      const typing = await editor.open(app.page);
+      const typing = await open(editor, app.page);
       const at = app.page.url();
       assert.equal(await typing.inputValue(), '', `${editor.name} starts empty`);
 
@@ -208,7 +206,7 @@ for (const editor of EDITORS) {
       // Nothing in between: the last key, then straight away leaving.
       const page = await leave(app, app.page, at);
 
-      const kept = await (await editor.open(page)).inputValue();
+      const kept = await (await open(editor, page)).inputValue();
       if (kept !== text) {
         const keys = Object.keys(await storedData(page)).join(', ');
         assert.equal(kept, text, `${editor.name} after ${words} lost letters (stored: ${keys})`);
