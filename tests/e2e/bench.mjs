@@ -17,7 +17,7 @@
 // is no polling. Groundwork attaches every event handler while it builds the
 // page, so once the heading is there the buttons work; each cold run checks
 // that by tapping "Practices" afterwards. The floor page gets the same script.
-import { launch, PHONE, instants, pinDate } from './helpers.mjs';
+import { launch, pinnedContext, NOW, PHONE } from './helpers.mjs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,12 +32,6 @@ const TRACES = process.env.GW_BENCH_TRACES;
 const RUNS = Number(process.env.GW_BENCH_RUNS ?? 10);
 const THROTTLE = 4;
 const TIMEOUT = 90_000;
-
-// The benchmark runs at one fixed moment whatever the day and hour: the
-// everyday instant of tests/dates.txt, in its zone (the generated store's
-// dates end there too).
-const PINNED = instants()[0];
-const PINNED_MS = Date.parse(PINNED.at);
 
 const emit = (...cols) => appendFileSync(OUT, cols.map((c) => String(c).replace(/[\t\n]/g, ' ')).join('\t') + '\n');
 const log = (msg) => console.log(`bench: ${msg}`);
@@ -162,7 +156,7 @@ function fixture(name) {
  * Every key/value of three years of heavy daily use, ending now: about five
  * records a day across every exercise, plus the profile.
  */
-export function bigStore(now = PINNED_MS) {
+export function bigStore(now = NOW.getTime()) {
   const store = {};
   const put = (kind, id, saved, body) => {
     store[`gw:${kind}/${id}`] = JSON.stringify({ v: 1, saved, body });
@@ -259,7 +253,7 @@ export function bigStore(now = PINNED_MS) {
 }
 
 /** Only the profile: the welcome is skipped, nothing else is kept. */
-function emptyStore(now = PINNED_MS) {
+function emptyStore(now = NOW.getTime()) {
   return {
     'gw:profile/me': JSON.stringify({
       v: 1,
@@ -272,8 +266,9 @@ function emptyStore(now = PINNED_MS) {
 // ── Page helpers ─────────────────────────────────────────────────────────────
 
 async function newContext(browser, { probes = [interactiveProbe], serviceWorkers = 'allow' } = {}) {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers, timezoneId: PINNED.zone });
-  await context.addInitScript(pinDate, PINNED_MS - Date.now());
+  // At the everyday instant of tests/dates.txt in its zone, whatever the day
+  // and hour (only Date moves: timers and performance.now are the browser's).
+  const context = await pinnedContext(browser, { viewport: PHONE, deviceScaleFactor: 1, serviceWorkers });
   for (const probe of probes) await context.addInitScript(probe);
   return context;
 }

@@ -18,7 +18,7 @@ export const PHONE = { width: 390, height: 844 };
  * The instants the tests run at (tests/dates.txt): `[{ at, zone, why }]`,
  * the everyday one first.
  */
-export function instants() {
+function instants() {
   return readFileSync(new URL('../dates.txt', import.meta.url), 'utf8')
     .split('\n')
     .map((line) => line.trim())
@@ -79,7 +79,7 @@ export async function launch() {
  * nothing that waits or measures changes. `Date()` called without `new`
  * and `instanceof Date` behave as before.
  */
-export function pinDate(shift) {
+function pinDate(shift) {
   const RealDate = Date;
   function PinnedDate(...args) {
     if (!new.target) return new RealDate(RealDate.now() + shift).toString();
@@ -96,12 +96,12 @@ export function pinDate(shift) {
  * A new browser context at the pinned instant and zone (`NOW`, `ZONE`),
  * whatever the day and hour the tests run. With `fakeClock`, Playwright's
  * clock (Date and timers, for journeys that move time on) starts there;
- * otherwise only `Date` is moved (`pinDate`). Pass `at` to start elsewhere.
+ * otherwise only `Date` is moved (`pinDate`).
  */
-export async function pinnedContext(browser, options = {}, { fakeClock = false, at = NOW } = {}) {
+export async function pinnedContext(browser, options = {}, { fakeClock = false } = {}) {
   const context = await browser.newContext({ timezoneId: ZONE, ...options });
-  if (fakeClock) await context.clock.install({ time: at });
-  else await context.addInitScript(pinDate, at.getTime() - Date.now());
+  if (fakeClock) await context.clock.install({ time: NOW });
+  else await context.addInitScript(pinDate, NOW.getTime() - Date.now());
   return context;
 }
 
